@@ -1,0 +1,55 @@
+import { mediaType } from '../../http/exchange.js';
+import { SchemaValidator } from '../../schema/validator.js';
+import type { ApiSpec } from '../../spec/model.js';
+import type { CheckDefinition } from '../check.js';
+import { errored, fail, pass, skip } from '../result.js';
+import { documentedMedia, documentedResponse, isJsonMediaType } from './documented.js';
+import { onPrimaryResponse } from './primary-guard.js';
+
+const validators = new WeakMap<ApiSpec, SchemaValidator>();
+
+/** One validator per loaded spec, so each schema compiles once per run. */
+export function validatorFor(spec: ApiSpec): SchemaValidator {
+  let validator = validators.get(spec);
+  if (!validator) validators.set(spec, (validator = new SchemaValidator(spec.openapi)));
+  return validator;
+}
+
+export const responseSchema: CheckDefinition = {
+  id: 'paths.response-schema',
+  family: 'paths',
+  title: 'The response body matches its documented schema',
+  severity: 'error',
+  scope: 'operation',
+  explain: {
+    asserts: 'A JSON response body validates against the schema documented for its status and media type (JSON Schema 2020-12 for OpenAPI 3.1; nullable and draft-04 bounds for 3.0; writeOnly properties not required).',
+    why: 'Typed clients deserialise by the schema; a missing required field or a wrong type fails at runtime in every consumer.',
+    references: ['OpenAPI Specification, Schema Object', 'JSON Schema 2020-12 Validation'],
+    fix: 'Make the serializer produce the documented shape, or correct the schema.',
+  },
+  run: onPrimaryResponse(({ operation, exchange, ctx }) => {
+    const { status, body } = exchange.response;
+    const documented = documentedResponse(operation, status);
+    const actual = mediaType(exchange.response);
+    const media = documented ? documentedMedia(documented, actual) : undefined;
+    if (!media?.schema) return [skip(`no schema is documented for ${status} ${actual || ''}`.trim(), 'a response schema in the document')];
+    if (!isJsonMediaType(actual)) return [skip(`${actual} bodies are not validated (JSON only)`, 'a JSON media type')];
+    if (exchange.response.truncated) return [skip('the body was larger than the capture limit, so it cannot be validated whole', 'a smaller page size in fixtures')];
+    let value: unknown;
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return [fail(`${status} says ${actual} but the body is not valid JSON`, 'serialise the body as JSON, or fix Content-Type', { exchange })];
+    }
+    const verdict = validatorFor(ctx.spec).validate(media.schema, value, 'response');
+    if (verdict instanceof Error) return [errored(`the documented schema could not be compiled: ${verdict.message}`)];
+    if (verdict.valid) return [pass(`${status} body matches the ${documented!.status} schema`, { exchange })];
+    return [
+      fail(
+        `${status} body does not match the documented ${documented!.status} schema: ${verdict.errors.join('; ')}`,
+        'change the serializer to produce the documented shape, or update the schema in the document',
+        { exchange },
+      ),
+    ];
+  }),
+};

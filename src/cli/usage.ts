@@ -1,0 +1,31 @@
+export const USAGE = `usage: specgate <command> [options]
+
+commands:
+  run       run the contract gate against an API
+  list      operations and the checks planned for each (no traffic)
+  init      write a starter config from the spec
+  explain   what a check asserts and why: specgate explain CHECK_ID
+  merge     join JSON reports of sharded runs: specgate merge REPORT.json ... [--json|--junit|--html FILE]
+            [--reporter console|json|junit|html|github] [--spec PATH] [--fail-on error|warning]
+
+run options:
+  --spec PATH|URL          OpenAPI document (default: config "spec", else discovered from the base URL)
+  --base-url URL           API under test (default: config "baseUrl")
+  --config FILE            config file (default: specgate.config.{ts,js,json,yaml} in the working directory)
+  --suite LIST             families: paths,auth,tenancy,throttle,errors
+  --check ID,...           only these check ids
+  --reporter NAME ...      console|json|junit|html|github (repeatable or comma-separated)
+  --out DIR                directory for json/junit/html reporters named without a file
+  --json FILE --junit FILE --html FILE
+  --concurrency N          parallel requests (default 8)
+  --timeout MS             per-request timeout (default 10000)
+  --shard I/N              run the I-th of N deterministic shards of the operations
+  --fail-on error|warning  which findings fail the gate (default error)
+  --baseline FILE          accepted findings that do not fail the gate (default: config "baseline")
+  --update-baseline FILE   write the run's failures to FILE as the new baseline
+  --allow-destructive      also send POST/PUT/PATCH/DELETE
+  --max-wait SECONDS       longest wait for Retry-After and throttle recovery (default 65)
+  --dry-run                plan only, send nothing
+  --verbose                list passing and skipped results too
+
+exit codes: 0 the gate passes · 1 a check failed · 2 usage, config or spec error`;

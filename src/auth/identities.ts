@@ -48,7 +48,8 @@ export function identitySecrets(identity: IdentityConfig): string[] {
   ];
   if (identity.expiredToken) secrets.push(identity.expiredToken);
   collectStrings(identity.login?.body, secrets);
-  return secrets.flatMap((s) => [s, s.replace(/^(Bearer|Basic|Token)\s+/i, '')]).filter((s) => s.length >= 4);
+  const basic = Object.values(identity.credentials ?? {}).filter((s) => s.includes(':')).map((s) => Buffer.from(s).toString('base64'));
+  return [...secrets, ...basic].flatMap((s) => [s, s.replace(/^(Bearer|Basic|Token)\s+/i, '')]).filter((s) => s.length >= 4);
 }
 
 const SECRET_FIELD = /pass|secret|token|key|credential/i;

@@ -4,8 +4,8 @@ import type { Credentials, Token } from './identity.js';
 const RENEW_BEFORE_MS = 10_000;
 
 /**
- * Keeps one identity's login token for a run: obtained once, renewed before it expires and after a 401 that
- * follows a success. When a token renewed after a 401 is refused straight away, 401s are not about expiry
+ * Keeps one identity's login token for a run: obtained once (a failure is final), renewed before it expires
+ * and after a 401 that follows a success. When a token renewed after a 401 is refused straight away, 401s are not about expiry
  * for this API and stop causing renewals (the login operation is often throttled).
  */
 export class TokenKeeper {
@@ -46,9 +46,8 @@ export class TokenKeeper {
       if (this.#pending === pending) this.#settled = token;
       return token;
     });
-    pending.catch(() => {
-      if (this.#pending === pending) this.#pending = undefined;
-    });
+    // A failed login stays failed for the run: retrying a refused password on every check risks a lockout.
+    pending.catch(() => undefined);
     this.#pending = pending;
     return pending;
   }

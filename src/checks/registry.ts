@@ -1,6 +1,12 @@
 import type { CheckDefinition, Family } from './check.js';
 
-/** A name-keyed set of checks; adding an id twice is an error. */
+/**
+ * A name-keyed set of checks; adding an id twice is an error, and an id starts with its family.
+ *
+ * @example
+ * const registry = builtinRegistry().register(myCheck);
+ * const report = await runContract({ spec, config, client, registry });
+ */
 export class CheckRegistry {
   readonly #checks = new Map<string, CheckDefinition>();
 

@@ -37,6 +37,14 @@ export type Finding = Omit<Result, 'check' | 'operation' | 'severity' | 'evidenc
   operation?: string;
 };
 
+/**
+ * Findings a check returns: `pass(message)`, `fail(message, hint)`, `skip(message, enableWith)` (the config key
+ * or flag that would let the check run), `errored(message)`; `extra` adds `exchange` (the evidence), `identity`
+ * or a `severity` other than the check's.
+ *
+ * @example
+ * return [status === 404 ? pass('answered 404') : fail(`answered ${status}`, 'answer 404 for other tenants', { exchange })];
+ */
 export const pass = (message: string, extra: Partial<Finding> = {}): Finding => ({ outcome: 'pass', message, ...extra });
 export const fail = (message: string, hint: string, extra: Partial<Finding> = {}): Finding => ({
   outcome: 'fail',

@@ -4,13 +4,14 @@ import { registryFor } from '../config/suites.js';
 import { isSpecgateError, UsageError } from '../errors.js';
 import { parseRunFlags } from './args.js';
 import { explainCommand } from './explain.js';
+import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { mergeCommand } from './merge.js';
 import { runCommand } from './run.js';
 import { resolveConfig } from './setup.js';
 import { USAGE } from './usage.js';
 
-const COMMANDS = ['run', 'list', 'explain', 'merge'] as const;
+const COMMANDS = ['run', 'list', 'init', 'explain', 'merge'] as const;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('SPECGATE_USAGE', `unknown command "${command}"`, { hint: `commands: ${COMMANDS.join(', ')}` });
   }
   if (command === 'merge') return mergeCommand(rest);
+  if (command === 'init') return initCommand(rest);
   const flags = parseRunFlags(rest);
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);

@@ -26,10 +26,15 @@ export async function resolveConfig(flags: Pick<RunFlags, 'config'>, cwd = proce
   return configFile ? loadConfigFile(configFile) : parseConfig({}, '(no config file)');
 }
 
-/** Resolves config (flag, discovered file or none), base URL and spec (flag, config, or discovered). */
-export async function setUp(flags: RunFlags, options: { needBaseUrl: boolean; cwd?: string }): Promise<Setup> {
+export type SetupFlags = Pick<RunFlags, 'config' | 'spec' | 'baseUrl' | 'concurrency' | 'timeout'>;
+
+/**
+ * Resolves config (given, flag, discovered file or none), base URL and spec (flag, config, or discovered),
+ * and loads the config's suites.
+ */
+export async function setUp(flags: SetupFlags, options: { needBaseUrl: boolean; cwd?: string; config?: Config }): Promise<Setup> {
   const cwd = options.cwd ?? process.cwd();
-  const config = await resolveConfig(flags, cwd);
+  const config = options.config ?? (await resolveConfig(flags, cwd));
   if (flags.concurrency !== undefined) config.concurrency = flags.concurrency;
   if (flags.timeout !== undefined) config.timeout = flags.timeout;
   const baseUrl = flags.baseUrl ?? config.baseUrl;

@@ -3,7 +3,8 @@ export const USAGE = `usage: specgate <command> [options]
 commands:
   run       run the contract gate against an API
   list      operations and the checks planned for each (no traffic)
-  init      write a starter config from the spec
+  init      write a starter config from the spec: specgate init [--spec PATH|URL] [--base-url URL]
+            [--config FILE (.json|.yaml|.ts, default specgate.config.json)] [--force]
   explain   what a check asserts and why: specgate explain CHECK_ID
   merge     join JSON reports of sharded runs: specgate merge REPORT.json ... [--json|--junit|--html FILE]
             [--reporter console|json|junit|html|github] [--spec PATH] [--fail-on error|warning]

@@ -9,13 +9,24 @@ import { configSchema, type Config } from './schema.js';
 /** Config file names looked for in the working directory when --config is not given. */
 export const CONFIG_FILES = ['specgate.config.ts', 'specgate.config.mts', 'specgate.config.js', 'specgate.config.mjs', 'specgate.config.json', 'specgate.config.yaml', 'specgate.config.yml'];
 
-/** Reads, interpolates (`${ENV}`) and validates a config file; every problem is reported with its key path. */
+/**
+ * Reads, interpolates (`${ENV}`) and validates a config file; every problem is reported with its key path.
+ *
+ * @example
+ * const config = await loadConfigFile('./specgate.config.ts');
+ */
 export async function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): Promise<Config> {
   const raw = await readConfigFile(file);
   return parseConfig(raw, file, env);
 }
 
-/** Validates a config object (from a file or from code) and resolves `${ENV}` references. */
+/**
+ * Validates a config object (from a file or from code) and resolves `${ENV}` references; paths in it are
+ * relative to `source` when that is a file path.
+ *
+ * @example
+ * const config = parseConfig({ identities: { ci: { credentials: { bearer: '${API_TOKEN}' } } } }, 'inline config');
+ */
 export function parseConfig(raw: unknown, source: string, env: NodeJS.ProcessEnv = process.env): Config {
   const interpolated = interpolate(raw, env, [], source);
   const parsed = configSchema.safeParse(interpolated);

@@ -89,10 +89,11 @@ const errorFormatSchema = z.union([
 ]);
 
 /** Envelope `error.code` values per HTTP status, `{ "404": "not_found", "400": ["validation_error", "parse_error"] }`. */
-const errorCodesSchema = z.record(
-  z.string().regex(/^[1-5]\d\d$/, 'expected an HTTP status code such as "404"'),
-  z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-);
+const errorCodesSchema = z.record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).superRefine((codes, ctx) => {
+  for (const status of Object.keys(codes).filter((key) => !/^[1-5]\d\d$/.test(key))) {
+    ctx.addIssue({ code: 'custom', path: [status], message: `"${status}" is not an HTTP status code; expected one such as "404"` });
+  }
+});
 
 /** An HTTP header name (RFC 9110 token). */
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'expected an HTTP header name such as "X-Request-Id"');

@@ -24,7 +24,8 @@ export function inferErrorFormat(spec: ApiSpec, codes: ReadonlyMap<number, reado
   const [winner, runnerUp] = ranked;
   if (!winner) return { skip: 'the document describes no error response bodies, so the error format cannot be inferred' };
   if (runnerUp && runnerUp[1] === winner[1]) return { skip: `the documented error responses disagree on the format (${tally})` };
-  const origin = `inferred from ${total} documented error response${total === 1 ? '' : 's'}: ${tally}`;
+  const responses = `${total} documented error response${total === 1 ? '' : 's'}`;
+  const origin = ranked.length === 1 ? `inferred from ${responses}` : `inferred from ${responses}: ${tally}`;
   return { format: formatOf(winner[0], spec, votes, codes), origin };
 }
 

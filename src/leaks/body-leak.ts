@@ -20,13 +20,15 @@ export interface BodyLeak {
  */
 export function findBodyLeak(response: RecordedResponse): BodyLeak | undefined {
   if (response.body === '') return undefined;
-  const page = findDebugPage(response.body);
-  if (page) return { kind: 'debug-page', what: page.name, excerpt: page.excerpt, critical: page.critical };
   const texts = textsOf(response.body, mediaType(response));
-  for (const text of texts) {
-    const trace = findStackTrace(text);
-    if (trace) return { kind: 'stack-trace', what: `a ${trace.language} stack trace (${trace.frames} frames)`, excerpt: trace.excerpt, critical: false };
+  const trace = texts.map(findStackTrace).find((found) => found !== undefined);
+  const traceName = trace && `a ${trace.language} stack trace (${trace.frames} frames)`;
+  const page = findDebugPage(response.body);
+  if (page) {
+    const what = traceName ? `${page.name} with ${traceName}` : page.name;
+    return { kind: 'debug-page', what, excerpt: page.excerpt, critical: page.critical };
   }
+  if (trace) return { kind: 'stack-trace', what: traceName!, excerpt: trace.excerpt, critical: false };
   if (response.status < 400) return undefined;
   for (const text of texts) {
     const path = findInternalPath(text);

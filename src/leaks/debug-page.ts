@@ -33,7 +33,7 @@ export function findDebugPage(body: string): DebugPage | undefined {
 }
 
 function pageExcerpt(body: string, at: number): string {
-  const pre = /<pre>([\s\S]{0,400}?)(?:<\/pre>|$)/.exec(body)?.[1];
+  const pre = /<pre>([\s\S]{0,400})/.exec(body)?.[1]?.split('</pre>')[0];
   const title = /<title>([^<]{0,200})<\/title>/.exec(body)?.[1];
   const text = pre ?? title ?? body.slice(at, at + EXCERPT_CHARS);
   return text.replace(/<br\s*\/?>/g, ' | ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS);

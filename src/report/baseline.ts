@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import type { Result } from '../checks/result.js';
 import { formatIssues } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { writeReportFile } from './json.js';
@@ -44,11 +45,13 @@ export async function readBaseline(file: string): Promise<BaselineEntry[]> {
 
 /** The report with every failure the baseline lists marked `accepted`; new failures stay as they are. */
 export function applyBaseline(report: Report, entries: readonly BaselineEntry[]): Report {
+  return { ...report, results: markAccepted(report.results, entries) };
+}
+
+/** The results with every failure the baseline lists marked `accepted`. */
+export function markAccepted(results: readonly Result[], entries: readonly BaselineEntry[]): Result[] {
   const accepted = new Set(entries.map(keyOf));
-  const results = report.results.map((result) =>
-    result.outcome === 'fail' && accepted.has(keyOf(result)) ? { ...result, accepted: true } : result,
-  );
-  return { ...report, results };
+  return results.map((result) => (result.outcome === 'fail' && accepted.has(keyOf(result)) ? { ...result, accepted: true } : result));
 }
 
 /** The entries that accept every failure that fails the gate now (errored results are never accepted). */

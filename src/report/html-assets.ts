@@ -20,7 +20,7 @@ th, td { border: 1px solid #e5e9ed; padding: 0; }
 thead th { position: sticky; top: 0; background: #f6f8fa; font-weight: 600; padding: .3rem .4rem; white-space: nowrap; }
 thead tr.checks th { top: 1.9rem; writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; max-height: 12rem; }
 tbody th { text-align: left; padding: .25rem .6rem; white-space: nowrap; font-weight: 500; background: #fff; position: sticky; left: 0; }
-td.cell button { all: unset; box-sizing: border-box; display: block; width: 2.4rem; height: 1.9rem; text-align: center; cursor: pointer; font-weight: 700; }
+td.cell button { all: unset; box-sizing: border-box; display: block; width: 100%; min-width: 2.4rem; height: 1.9rem; text-align: center; cursor: pointer; font-weight: 700; }
 td.cell button:focus-visible, td.cell button.selected { outline: 3px solid #0969da; outline-offset: -3px; }
 .pass { background: #dafbe1; color: #1a7f37; }
 .fail { background: #ffebe9; color: #cf222e; }

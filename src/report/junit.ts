@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { Result } from '../checks/result.js';
+import { evidenceText } from './evidence.js';
 import { writeReportFile } from './json.js';
 import type { Report } from './model.js';
 import type { Reporter } from './reporter.js';
@@ -44,15 +45,6 @@ export function renderJunit(report: Report): string {
     }
   }
   return root.end({ prettyPrint: true });
-}
-
-function evidenceText(result: Result): string | undefined {
-  const evidence = result.evidence;
-  if (!evidence) return undefined;
-  const lines = [`> ${evidence.request.method} ${evidence.request.url}`];
-  if (evidence.response) lines.push(`< ${evidence.response.status}`, evidence.response.body);
-  if (evidence.error) lines.push(`! ${evidence.error}`);
-  return lines.join('\n');
 }
 
 export function junitReporter(file: string): Reporter {

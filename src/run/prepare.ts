@@ -4,9 +4,10 @@ import { createLoginFlow } from '../auth/login.js';
 import type { CheckContext, CheckDefinition } from '../checks/check.js';
 import { builtinRegistry } from '../checks/builtin.js';
 import type { CheckRegistry } from '../checks/registry.js';
-import type { Finding, Result } from '../checks/result.js';
+import type { Evidence, Finding, Result } from '../checks/result.js';
 import type { Config } from '../config/schema.js';
-import type { HttpClient } from '../http/exchange.js';
+import type { Exchange, HttpClient } from '../http/exchange.js';
+import type { Redactor } from '../http/redact.js';
 import { summarise, type Report } from '../report/model.js';
 import type { ApiSpec, Operation } from '../spec/model.js';
 import { VERSION } from '../version.js';
@@ -106,12 +107,21 @@ export function prepareRun(options: RunOptions): PreparedRun {
     secrets: redactor,
   });
   identities.push(...createIdentities(config, spec, createLoginFlow(spec, session, redactor)));
+  const evidence = new WeakMap<Exchange, Evidence>();
+  const reporting: Redactor = {
+    ...redactor,
+    evidence(exchange) {
+      let redacted = evidence.get(exchange);
+      if (!redacted) evidence.set(exchange, (redacted = redactor.evidence(exchange)));
+      return redacted;
+    },
+  };
 
   return {
     ...plan,
     async runTask(task) {
       const findings = await runCheck(task, session);
-      return findings.map((finding) => toResult(task.check, task.operation, finding, redactor));
+      return findings.map((finding) => toResult(task.check, task.operation, finding, reporting));
     },
     context: () => session.context(undefined),
     report: (results, durationMs) => ({

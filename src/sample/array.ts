@@ -3,7 +3,7 @@ import { child, isMinimal, NONE, type Generation, type Position } from './contex
 import { mergeSchemas } from './merge.js';
 import { isObject, numberAt } from './schema.js';
 
-const UNIQUE_ATTEMPTS = 6;
+const UNIQUE_ATTEMPTS = 16;
 
 /**
  * An array for an array schema: `minItems` items when minimal, else one item (or one per tuple entry),

@@ -18,3 +18,10 @@ export function createRandom(seed: number): Random {
   };
   return { next, int: (min, max) => min + Math.floor(next() * (max - min + 1)) };
 }
+
+/** A seed for one named value (a parameter), derived from the run's seed: stable per name, different across names. */
+export function deriveSeed(seed: number, name: string): number {
+  let hash = 0x811c9dc5 ^ seed;
+  for (const char of name) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193);
+  return hash >>> 0;
+}

@@ -3,6 +3,7 @@ import type { Operation, Parameter } from '../spec/model.js';
 import { acceptHeader } from './accept.js';
 import { sampleBody } from './body.js';
 import { sampleParameter } from './parameter.js';
+import { deriveSeed } from './random.js';
 import { cookiePairs, headerValue, pathSegment, queryPairs, text } from './serialize.js';
 
 /**
@@ -25,24 +26,27 @@ export interface SampleRequestOptions {
 
 // Header parameters OpenAPI 3 says to ignore: the request's own framing and credentials set them.
 const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+// A body on GET or HEAD has no defined meaning (RFC 9110 9.3.1) and fetch refuses one: none is sent, even if documented.
+const BODILESS_METHODS = new Set(['get', 'head']);
 
 /**
  * Builds a request for the operation. Parameter values come from `fixtures[tenant][name]` >
  * `fixtures.default[name]` > the spec's examples > `default` > `enum` > generated (see sampleParameter).
  * Required parameters and path parameters are always filled; optional ones only when a fixture names them.
  * `path` is the operation's server path, the template expanded (percent-encoded), and the query string. The
- * body (see sampleBody) sets `content-type`; `accept` lists the 2xx media types when they are of one family.
+ * body (see sampleBody; never on GET or HEAD) sets `content-type`; `accept` lists the 2xx media types when
+ * they are of one family. Generated values are deterministic: a parameter's depends on `seed` and its name.
  */
 export function sampleRequest(operation: Operation, options: SampleRequestOptions = {}): SampleResult {
   const fixtures = { ...options.fixtures?.default, ...(options.tenant === undefined ? {} : options.fixtures?.[options.tenant]) };
-  const seed = options.seed === undefined ? {} : { seed: options.seed };
+  const seed = options.seed ?? 0;
   const missing: string[] = [];
   const generatedPathParams: string[] = [];
   const values = new Map<Parameter, unknown>();
   for (const param of operation.parameters) {
     if (param.in === 'header' && RESERVED_HEADERS.has(param.name.toLowerCase())) continue;
     if (!param.required && param.in !== 'path' && !Object.hasOwn(fixtures, param.name)) continue;
-    const sampled = sampleParameter(param, fixtures, seed);
+    const sampled = sampleParameter(param, fixtures, { seed: deriveSeed(seed, `${param.in}:${param.name}`) });
     if (!sampled) {
       if (param.required || param.in === 'path') missing.push(param.name);
       continue;
@@ -58,7 +62,7 @@ export function sampleRequest(operation: Operation, options: SampleRequestOption
     path: `${operation.serverPath.replace(/\/+$/, '')}${path}${query.length > 0 ? `?${query.join('&')}` : ''}`,
     headers: headersFor(operation, values),
   };
-  const body = operation.requestBody ? sampleBody(operation.requestBody, seed) : undefined;
+  const body = operation.requestBody && !BODILESS_METHODS.has(operation.method) ? sampleBody(operation.requestBody, { seed }) : undefined;
   if (body) {
     request.headers['content-type'] = body.contentType;
     request.body = body.body;

@@ -4,7 +4,7 @@ import { readRateLimitHeaders, type ExpectedPolicy, type RateLimitReading } from
 import { secondsUntilReset } from './reset.js';
 
 /** The server's clock when it answered (the Date header), else when the answer arrived. */
-export function serverNow(response: RecordedResponse, receivedAt: number): number {
+export function serverNow(response: Pick<RecordedResponse, 'headers'>, receivedAt: number): number {
   const date = response.headers.date === undefined ? Number.NaN : Date.parse(response.headers.date);
   return Number.isNaN(date) ? receivedAt : date;
 }

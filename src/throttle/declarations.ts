@@ -3,7 +3,7 @@ import { parseRate, parseWindow } from './duration.js';
 import type { ThrottleKey } from './model.js';
 
 /** The spellings of the rate-limit extension that are read, in order of preference. */
-export const RATE_LIMIT_EXTENSIONS = ['x-rate-limit', 'x-ratelimit', 'x-rate-limits', 'x-ratelimits'];
+const RATE_LIMIT_EXTENSIONS = ['x-rate-limit', 'x-ratelimit', 'x-rate-limits', 'x-ratelimits'];
 
 const KEYS = new Set<ThrottleKey>(['ip', 'identity', 'global']);
 

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { sampleBody } from '../../src/sample/body.js';
+import { sampleRequest } from '../../src/sample/request.js';
 import { isJsonMedia } from '../../src/sample/media.js';
 import { sampleValue } from '../../src/sample/value.js';
 import { loadSpec } from '../../src/spec/load.js';
-import type { MediaType, Schema } from '../../src/spec/model.js';
+import type { ApiSpec, MediaType, Schema } from '../../src/spec/model.js';
 import { readCorpusIndex } from '../spec/corpus-index.js';
 import { compileValidators, dialectOf } from './ajv.js';
 
@@ -32,8 +33,17 @@ interface BodyCase {
   validate: ValidateFunction;
 }
 
+const corpus = readCorpusIndex().map((document) => [document.path, document.file] as const);
+const loaded = new Map<string, Promise<ApiSpec>>();
+
+// Each document is loaded once for this file, by whichever test asks first.
+function corpusSpec(file: string): Promise<ApiSpec> {
+  if (!loaded.has(file)) loaded.set(file, loadSpec(file));
+  return loaded.get(file)!;
+}
+
 async function bodyCases(file: string, relative: string): Promise<BodyCase[]> {
-  const spec = await loadSpec(file);
+  const spec = await corpusSpec(file);
   const byMedia = new Map<Schema, { label: string; media: MediaType & { schema: Schema } }>();
   for (const operation of spec.operations) {
     for (const media of operation.requestBody?.content ?? []) {
@@ -49,7 +59,7 @@ function explain(label: string, validate: ValidateFunction, value: unknown): str
 }
 
 describe('samples of every request body in the corpus validate against their schema (ajv)', () => {
-  it.each(readCorpusIndex().map((document) => [document.path, document.file] as const))('%s', async (relative, file) => {
+  it.each(corpus)('%s', async (relative, file) => {
     const cases = await bodyCases(file, relative);
     for (const { label, media, validate } of cases) {
       if (label in UNSATISFIABLE) {
@@ -71,5 +81,21 @@ describe('samples of every request body in the corpus validate against their sch
     }
     const listed = Object.keys(UNSATISFIABLE).filter((label) => label.startsWith(`${relative} `));
     for (const label of listed) expect(cases.map((entry) => entry.label), `${label} is no longer in the corpus`).toContain(label);
+  });
+});
+
+describe('every corpus operation gets a request', () => {
+  it.each(corpus)('%s', async (_relative, file) => {
+    for (const operation of (await corpusSpec(file)).operations) {
+      const result = sampleRequest(operation, { seed: 1 });
+      if ('missing' in result) throw new Error(`${operation.key}: missing ${result.missing.join(', ')}`);
+      const { request, generatedPathParams } = result;
+      expect(request.method).toBe(operation.method.toUpperCase());
+      expect(request.path.startsWith(operation.serverPath.replace(/\/+$/, '') + '/'), `${operation.key} → ${request.path}`).toBe(true);
+      expect(request.path, operation.key).not.toMatch(/[{}\s]/);
+      const pathParams = operation.parameters.filter((param) => param.in === 'path').map((param) => param.name);
+      expect(pathParams, operation.key).toEqual(expect.arrayContaining(generatedPathParams));
+      if (isJsonMedia(request.headers['content-type'] ?? '')) expect(() => JSON.parse(request.body as string), operation.key).not.toThrow();
+    }
   });
 });

@@ -43,6 +43,17 @@ describe('sampleRequest: path and fixtures', () => {
     expect(result).toEqual({ request: expect.objectContaining({ path: expect.stringMatching(/^\/api\/v1\/models\/\d+$/) }), generatedPathParams: ['model_id'] });
   });
 
+  it('derives each generated value from the seed and the parameter name', () => {
+    const op = operation({
+      path: '/a/{x}/b/{y}',
+      parameters: ['x', 'y'].map((name) => ({ name, in: 'path' as const, required: true, schema: { type: 'integer' } })),
+    });
+    const paths = [0, 1, 2].map((seed) => request(sampleRequest(op, { seed })).path);
+    expect(paths[0]).toBe(request(sampleRequest(op, { seed: 0 })).path);
+    expect(new Set(paths).size).toBeGreaterThan(1);
+    expect(paths.some((path) => /\/a\/(\d+)\/b\/(?!\1$)\d+$/.test(path))).toBe(true);
+  });
+
   it('does not count documented values as generated', () => {
     const op = operation({ parameters: [{ name: 'model_id', in: 'path', required: true, example: 'gpt-1', schema: { type: 'string' } }] });
     expect(sampleRequest(op)).toEqual({ request: expect.objectContaining({ path: '/api/v1/models/gpt-1' }), generatedPathParams: [] });
@@ -125,6 +136,13 @@ describe('sampleRequest: body', () => {
     expect(body).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="file.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
     expect(body).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nfine-tune\r\n`);
     expect(body.endsWith(`--${boundary}--\r\n`)).toBe(true);
+  });
+
+  it('sends no body on GET or HEAD, even when one is documented', () => {
+    for (const method of ['get', 'head'] as const) {
+      const sent = request(sampleRequest({ ...post(json), method }));
+      expect([sent.method, sent.body, sent.headers['content-type']]).toEqual([method.toUpperCase(), undefined, undefined]);
+    }
   });
 
   it('sends no body when none can be produced', () => {

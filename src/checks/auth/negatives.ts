@@ -4,8 +4,8 @@ import { negativeCredentials, type KnownSecrets, type NegativeCredential } from 
 import type { Exchange } from '../../http/exchange.js';
 import type { Operation, SecurityScheme } from '../../spec/model.js';
 import type { CheckContext } from '../check.js';
-import type { Sent } from './anonymous.js';
-import { operationSchemes, withoutCredentials } from './schemes.js';
+import type { Sent } from '../common/anonymous.js';
+import { operationSchemes, withoutCredentials } from '../common/schemes.js';
 
 export interface NegativeExchange {
   negative: NegativeCredential;
@@ -49,7 +49,7 @@ function negativesOf(ctx: CheckContext, scheme: SecurityScheme): Promise<SchemeN
     if (!known.secret && scheme.type !== 'apiKey') {
       untested.push(`variants of a real ${scheme.name} credential (identities.<name>.credentials.${scheme.name} or a login)`);
     }
-    if (!known.expired && scheme.type !== 'mutualTLS' && !isBasic(scheme)) untested.push('an expired token (identities.<name>.expiredToken)');
+    if (!known.expired && scheme.type !== 'apiKey' && scheme.type !== 'mutualTLS' && !isBasic(scheme)) untested.push('an expired token (identities.<name>.expiredToken)');
     return { negatives, untested };
   });
 }

@@ -1,7 +1,7 @@
 import type { Exchange } from '../../http/exchange.js';
 import type { PrimaryExchange } from '../check.js';
 import { errored, fail, pass, skip, type Finding } from '../result.js';
-import { said, target } from './describe.js';
+import { said, target } from '../common/describe.js';
 import { forbiddenCause } from './framework.js';
 
 /** A request that carried no valid credentials, and what is known about the same request made validly. */
@@ -13,12 +13,19 @@ export interface Refusal {
   authorised: () => Promise<PrimaryExchange>;
   /** Whether 400 (RFC 6750 §3.1 invalid_request) is an acceptable answer to this credential. */
   badRequestAllowed: boolean;
+  /** What a success means for this credential and its fix, when more is known than "authentication is not enforced". */
+  accepted?: { means: string; fix: string } | undefined;
 }
+
+const NOT_ENFORCED = {
+  means: 'the API served a caller it could not authenticate: authentication is not enforced here',
+  fix: 'put the authentication middleware/dependency in front of this route and refuse unauthenticated requests with 401; if the operation is meant to be public, declare security: [] in the document',
+};
 
 const EXPECTED = 'expected 401 Unauthorized';
 
 /** Judges the answer to a request without valid credentials: 401 is right, anything else says what went wrong. */
-export async function judgeRefusal({ exchange, sent, authorised, badRequestAllowed }: Refusal): Promise<Finding> {
+export async function judgeRefusal({ exchange, sent, authorised, badRequestAllowed, accepted = NOT_ENFORCED }: Refusal): Promise<Finding> {
   const response = exchange.response;
   const what = `${target(exchange)} ${sent}`;
   if (!response) return errored(`no response to ${what}: ${exchange.error}`, { exchange });
@@ -27,11 +34,7 @@ export async function judgeRefusal({ exchange, sent, authorised, badRequestAllow
   if (status === 401) return pass(`${what} answered 401`, { exchange });
   if (status === 400 && badRequestAllowed) return pass(`${what} answered 400, which RFC 6750 §3.1 allows for a malformed request (invalid_request)`, { exchange });
   if (status >= 200 && status < 300) {
-    return fail(
-      `${came}; ${EXPECTED} — the API served a caller it could not authenticate: authentication is not enforced here (OWASP API2:2023 Broken Authentication)`,
-      'put the authentication middleware/dependency in front of this route and refuse unauthenticated requests with 401; if the operation is meant to be public, declare security: [] in the document',
-      { exchange, severity: 'critical' },
-    );
+    return fail(`${came}; ${EXPECTED} — ${accepted.means} (OWASP API2:2023 Broken Authentication)`, accepted.fix, { exchange, severity: 'critical' });
   }
   if (status === 403) {
     const { cause, fix } = forbiddenCause(response);

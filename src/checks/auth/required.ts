@@ -1,7 +1,7 @@
 import { isPublic, isSecured } from '../../spec/model.js';
 import type { CheckDefinition } from '../check.js';
 import { skip } from '../result.js';
-import { anonymousExchange, referenceTenant } from './anonymous.js';
+import { anonymousExchange, referenceTenant } from '../common/anonymous.js';
 import { judgeRefusal } from './refusal.js';
 
 export const authRequired: CheckDefinition = {
@@ -12,13 +12,13 @@ export const authRequired: CheckDefinition = {
   scope: 'operation',
   explain: {
     asserts:
-      'A valid request to an operation the document secures, sent without any credentials, answers 401 Unauthorized. 2xx is critical; 403, 404, a redirect, a validation error or a 5xx are findings with their likely cause.',
+      'A valid request to an operation the document secures, sent without any credentials, answers 401 Unauthorized. 2xx is critical; 403, 404, a redirect, a validation error or a 5xx are findings with their likely cause. OPTIONS is left out: browsers send it as a CORS preflight without credentials.',
     why: 'An unauthenticated request has no caller: RFC 9110 reserves 401 (with a challenge) for it, 403 for known callers without permission. A 2xx means the route is reachable by anyone (OWASP API2); a 404 here usually means routing or the resource lookup runs before authentication.',
     references: ['RFC 9110 §15.5.2 (401)', 'RFC 9110 §15.5.4 (403)', 'RFC 6750 §3 (Bearer)', 'OWASP API2:2023 Broken Authentication'],
     fix: 'Authenticate in front of routing, lookup and validation, and answer 401 with WWW-Authenticate (Django REST Framework: a challenging authentication class first; FastAPI: 0.122.0 or later).',
   },
   appliesTo(operation) {
-    if (isPublic(operation)) return false;
+    if (isPublic(operation) || operation.method === 'options') return false;
     if (!isSecured(operation)) return skip('the document declares no security requirement for this operation', 'security (in the document, per operation or top-level)');
     return undefined;
   },

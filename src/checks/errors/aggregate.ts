@@ -1,5 +1,4 @@
-import type { Severity } from '../result.js';
-import { fail, pass, type Finding } from '../result.js';
+import { fail, pass, type Finding, type Severity } from '../result.js';
 import type { Observed } from './observed.js';
 
 /** A check's verdict on one response: nothing wrong, or what is wrong and how much it matters. */
@@ -12,7 +11,9 @@ interface Judged {
 
 export interface Wording {
   /** What was judged, plural: `error responses`. */
-  subject: string;
+  noun: string;
+  /** What the failing ones do: `break the envelope format`. */
+  verb: string;
   /** The pass message for one operation, given the judged statuses (`400, 404 ×2`). */
   passed(count: number, statuses: string): string;
   hint(first: Observed): string;
@@ -44,14 +45,21 @@ function summarise(key: string, judged: Judged[], wording: Wording): Finding {
   const first = failures[0];
   if (!first) return pass(wording.passed(judged.length, statuses(judged)), { operation: key, exchange: judged[0]!.observed.exchange });
   const severity = failures.map((f) => f.verdict.severity ?? 'error').reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
-  const others = [...new Set(failures.slice(1).map((f) => `${f.observed.exchange.response.status}: ${f.verdict.problem}`))]
-    .filter((text) => text !== `${first.observed.exchange.response.status}: ${first.verdict.problem}`)
-    .slice(0, MORE_PROBLEMS);
+  const others = new Map<string, number>();
+  for (const { verdict, observed } of failures) {
+    if (verdict.problem !== first.verdict.problem && !others.has(verdict.problem)) others.set(verdict.problem, observed.exchange.response.status);
+  }
+  const also = [...others].slice(0, MORE_PROBLEMS).map(([problem, status]) => `${status}: ${problem}`);
   const { request, response } = first.observed.exchange;
   const message =
-    `${failures.length} of ${judged.length} ${wording.subject} (${statuses(failures)}): ${request.method} ${request.path} answered ${response.status}: ${first.verdict.problem}` +
-    (others.length > 0 ? `; also ${others.join('; ')}` : '');
+    `${failures.length} of ${judged.length} ${wording.noun} (${statuses(failures)}) ${wording.verb}: ${request.method} ${request.path} answered ${response.status}: ${first.verdict.problem}` +
+    (also.length > 0 ? `; also ${also.join('; ')}` : '');
   return fail(message, wording.hint(first.observed), { operation: key, exchange: first.observed.exchange, severity });
+}
+
+/** `1 response`, `3 responses`. */
+export function counted(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`;
 }
 
 function statuses(judged: readonly Judged[]): string {

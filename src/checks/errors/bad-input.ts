@@ -13,17 +13,16 @@ export const badInput: CheckDefinition = {
   scope: 'operation',
   explain: {
     asserts:
-      'Copies of a valid request with one thing wrong are rejected: malformed JSON → 400 (422 as FastAPI does); an undocumented Content-Type → 415 (400, 422 allowed); a required field left out or a field of the wrong type → 400 or 422; a path parameter of the wrong type → 400, 404 or 422. Never 2xx, never 5xx. Operations with unsafe methods are probed only with --allow-destructive or when listed in safety.safeOperations.',
+      'Copies of a valid request with one thing wrong are rejected: malformed JSON → 400 (422 as FastAPI does); an undocumented Content-Type → 415 (400, 422 allowed); a required field left out or a field of the wrong type → 400 or 422; a path parameter of the wrong type → 400, 404 or 422. Never 2xx, never 5xx. Operations with unsafe methods are probed only with --allow-destructive or when listed in safety.safeOperations. Operations without a body or typed path parameter get no result, but their valid request is still sent so the other errors checks see it.',
     why: 'An API that accepts malformed input stores garbage or acts on defaults the client never chose; one that answers 5xx crashes on input anyone can send (a denial-of-service lever) and hides the client’s mistake from the client.',
     references: ['RFC 9110 §15.5.1 (400)', 'RFC 9110 §15.5.16 (415)', 'RFC 9110 §15.5.21 (422)', 'OWASP API8:2023 Security Misconfiguration'],
     fix: 'Validate every request against the documented schema (parameters, Content-Type, body) before the handler runs, and map parser and validation errors to 400/415/422 in the API’s error format.',
   },
-  appliesTo(operation) {
-    return hasInputToBreak(operation) ? undefined : false;
-  },
   async run(ctx) {
     const operation = ctx.operation!;
+    const breakable = hasInputToBreak(operation);
     if (!ctx.mayCall(operation)) {
+      if (!breakable) return [];
       return [
         skip(
           `${operation.method.toUpperCase()} is not a safe method: bad-input probes are sent only with --allow-destructive or when the operation is in safety.safeOperations`,
@@ -31,7 +30,9 @@ export const badInput: CheckDefinition = {
         ),
       ];
     }
+    // The valid request is sent for every operation: the errors observers judge it even when there is no input to break.
     const primary = await ctx.primary(operation);
+    if (!breakable) return [];
     if ('skip' in primary) return [skip(`no valid request to start from: ${primary.skip}`, primary.enableWith)];
     const baseline = primary.exchange.response?.status;
     if (baseline === undefined) return [errored(`no response to a valid request: ${primary.exchange.error}`, { exchange: primary.exchange })];
@@ -73,6 +74,8 @@ function conclude(target: string, results: ProbeResult[]): Finding {
     const severity = failures.some((f) => f.verdict.severity === 'error') ? 'error' : 'warning';
     return fail(`${target}: ${failures.map((f) => f.verdict.text).join('; ')}${aside ? ` (${aside})` : ''}`, first.probe.hint, { exchange: first.exchange, severity });
   }
-  if (passed.length === 0) return skip(`${target}: ${inconclusive.join('; ')}`, 'identities (an identity allowed to call the operation) and fixtures');
+  if (passed.length === 0) {
+    return skip(`${target}: no probe could be judged: ${inconclusive.join('; ')}`, 'fixtures, identities, or a request body example the API accepts');
+  }
   return pass(`${target}: ${aside}`, { exchange: results.find((r) => r.verdict.kind === 'pass')!.exchange });
 }

@@ -3,7 +3,7 @@ import { formatName } from '../../errors-format/format.js';
 import { resolveErrorFormat } from '../../errors-format/resolve.js';
 import type { CheckDefinition } from '../check.js';
 import { skip } from '../result.js';
-import { perOperation } from './aggregate.js';
+import { counted, perOperation } from './aggregate.js';
 import { leakOf } from './claims.js';
 import { observedResponses, type Observed } from './observed.js';
 
@@ -32,8 +32,9 @@ export const envelope: CheckDefinition = {
         return problem === undefined ? { ok: true } : { ok: false, problem };
       },
       {
-        subject: `error responses break ${name}`,
-        passed: (count, statuses) => `${count} error response${count === 1 ? '' : 's'} (${statuses}) follow ${name}`,
+        noun: 'error responses',
+        verb: `break ${name}`,
+        passed: (count, statuses) => `${counted(count, 'error response')} (${statuses}) ${count === 1 ? 'follows' : 'follow'} ${name}`,
         hint: ({ exchange }) =>
           `render ${formatName(format)} for ${exchange.response.status} too: one error handler for every error, including unknown paths, 405s and body-parser errors`,
       },

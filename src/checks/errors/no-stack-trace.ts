@@ -1,7 +1,7 @@
 import { disclosingHeaders } from '../../leaks/disclosing-headers.js';
 import type { CheckDefinition } from '../check.js';
 import { fail, skip, type Finding } from '../result.js';
-import { perOperation } from './aggregate.js';
+import { counted, perOperation } from './aggregate.js';
 import { leakOf } from './claims.js';
 import { observedResponses, type Observed } from './observed.js';
 
@@ -29,8 +29,9 @@ export const noStackTrace: CheckDefinition = {
         return { ok: false, problem: `the body holds ${leak.what}: ${JSON.stringify(leak.excerpt)}`, severity: leak.critical ? 'critical' : 'error' };
       },
       {
-        subject: 'responses leak server internals',
-        passed: (count, statuses) => `none of ${count} response bodies (${statuses}) holds a trace, debug page or file path`,
+        noun: 'responses',
+        verb: 'leak server internals',
+        passed: (count, statuses) => `no trace, debug page or file path in ${counted(count, 'response body', 'response bodies')} (${statuses})`,
         hint: ({ exchange }) => hintFor(exchange.response.status),
       },
     );

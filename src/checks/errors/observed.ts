@@ -21,6 +21,7 @@ export interface Observed {
  */
 export async function observedResponses(ctx: CheckContext): Promise<Observed[]> {
   await unknownPathExchange(ctx);
+  const prefixes = serverPaths(ctx.spec);
   const observed: Observed[] = [];
   for (const exchange of ctx.exchanges()) {
     const response = exchange.response;
@@ -31,13 +32,16 @@ export async function observedResponses(ctx: CheckContext): Promise<Observed[]> 
       exchange: { ...exchange, response },
       operation,
       key: operation?.key ?? '*',
-      inApi: operation !== undefined || underServerPath(ctx.spec, exchange.request.path),
+      inApi: operation !== undefined || prefixes.some((prefix) => isUnder(exchange.request.path, prefix)),
     });
   }
   return observed;
 }
 
-function underServerPath(spec: ApiSpec, path: string): boolean {
-  const prefixes = new Set([spec.serverPath, ...spec.operations.map((op) => op.serverPath)].map((p) => p.replace(/\/+$/, '')));
-  return [...prefixes].some((prefix) => prefix === '' || path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`));
+function serverPaths(spec: ApiSpec): string[] {
+  return [...new Set([spec.serverPath, ...spec.operations.map((op) => op.serverPath)].map((p) => p.replace(/\/+$/, '')))];
+}
+
+function isUnder(path: string, prefix: string): boolean {
+  return prefix === '' || path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`);
 }

@@ -12,12 +12,15 @@ const NOT_ABOUT_INPUT = new Set([401, 403, 407, 429]);
 
 /**
  * Judges a probe's status: an expected 4xx passes; a 2xx (accepted) or 5xx (crashed) fails; another 4xx is a
- * warning, unless it is what a valid request got too (the resource is missing, the caller not allowed).
+ * warning. A 4xx the valid request got too (rejected anyway, resource missing, caller not allowed) proves nothing.
  */
 export function judgeProbe(probe: Probe, exchange: Exchange, baselineStatus: number): ProbeVerdict {
   const status = exchange.response?.status;
   const expected = probe.expected.join(' or ');
   if (status === undefined) return { kind: 'inconclusive', text: `${probe.label} got no response (${exchange.error ?? 'no answer'})` };
+  if (status === baselineStatus && (status === 400 || status === 422)) {
+    return { kind: 'inconclusive', text: `${probe.label} → ${status}, as did the valid request` };
+  }
   if (probe.expected.includes(status)) return { kind: 'pass', text: `${probe.label} → ${status}` };
   if (status >= 500) return { kind: 'fail', text: `${probe.label} → ${status}, expected ${expected}: the server failed on input it should reject`, severity: 'error' };
   if (status >= 200 && status < 300) return { kind: 'fail', text: `${probe.label} → ${status}, expected ${expected}: the API accepted it`, severity: 'error' };

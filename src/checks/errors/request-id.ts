@@ -27,8 +27,9 @@ export const requestId: CheckDefinition = {
     const name = header.name.toLowerCase();
     if (!observed.some((o) => o.exchange.response.headers[name] !== undefined)) return [absentEverywhere(header, observed)];
     return perOperation(observed, (o) => judge(o, header), {
-      subject: `responses lack a proper ${header.name}`,
-      passed: (count, statuses) => `all ${count} response${count === 1 ? '' : 's'} (${statuses}) carry ${header.name}`,
+      noun: 'responses',
+      verb: `lack a proper ${header.name}`,
+      passed: (count, statuses) => (count === 1 ? `the response (${statuses}) carries ${header.name}` : `all ${count} responses (${statuses}) carry ${header.name}`),
       hint: ({ exchange }) =>
         exchange.response.headers[name] === undefined
           ? `set ${header.name} in the first middleware, before routing, authentication, throttling and the error handler, so ${exchange.response.status} responses carry it too`

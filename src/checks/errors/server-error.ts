@@ -1,6 +1,6 @@
 import type { CheckDefinition } from '../check.js';
 import { skip } from '../result.js';
-import { perOperation } from './aggregate.js';
+import { counted, perOperation } from './aggregate.js';
 import { probeRequests, leakOf } from './claims.js';
 import { observedResponses } from './observed.js';
 
@@ -29,8 +29,9 @@ export const serverError: CheckDefinition = {
         return { ok: false, problem: `the server failed (${status}) on a request it should have answered` };
       },
       {
-        subject: 'responses are server errors',
-        passed: (count, statuses) => `none of ${count} response${count === 1 ? '' : 's'} (${statuses}) is a 5xx`,
+        noun: 'responses',
+        verb: 'are server errors',
+        passed: (count, statuses) => `no 5xx among ${counted(count, 'response')} (${statuses})`,
         hint: ({ exchange }) => {
           const id = Object.entries(exchange.request.headers).find(([name]) => /request[-_]?id/i.test(name))?.[1];
           return `look up the exception in the server log${id ? ` (request id ${id})` : ''}; answer 4xx for what the client got wrong and fix the crash`;

@@ -33,7 +33,7 @@ export function callerFor(ctx: CheckContext, operation: Operation, identity: Ide
 }
 
 /** Identities whose role may call the operation (all of them when no roles are known). */
-export function authorisedIdentities(ctx: CheckContext, operation: Operation): Identity[] {
+function authorisedIdentities(ctx: CheckContext, operation: Operation): Identity[] {
   const roles = allowedRoles(operation, ctx.config);
   return roles ? ctx.identities.filter((identity) => identity.role !== undefined && roles.includes(identity.role)) : ctx.identities;
 }

@@ -1,14 +1,12 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { CheckContext } from '../../checks/check.js';
 import { announcedQuota, readingsOf, resetSeconds, retryAfterSeconds } from '../announced.js';
 import { formatWindow } from '../duration.js';
 import type { ThrottleTarget } from '../model.js';
 import type { RateLimitReading } from '../rate-limit-headers.js';
 import { sendAs } from './caller.js';
+import { waitFor } from './clock.js';
 import type { Caller, PriorUse, Sent, Unavailable } from './types.js';
 
-/** Extra wait after an announced reset: integer seconds, clocks and timers are coarse. */
-const SLACK_MS = 100;
 const MAX_OPENINGS = 3;
 
 /** The first request of a fresh (or accounted-for) window, and what the probe learnt from it. */
@@ -24,43 +22,41 @@ export interface Opening {
 }
 
 /** What to do after an opening: wait (a whole window, or until an announced reset) and open again, or count from it. */
-type Step = { wait: number; wholeWindow?: true } | { accept: PriorUse; start: string } | Unavailable;
+type Step = { wait: number; wholeWindow?: true } | { accept: PriorUse; start: string } | { skip: string; enableWith: string };
 
 /**
  * Sends the probe's first request and makes sure the burst counts from a fresh window: when the headers
  * show an earlier use (or a 429 comes back), waits for the reset they announce; without headers, waits one
- * window if this run already sent requests there. Waits add up to at most `--max-wait`; a window that cannot
- * be waited out is either accounted for (the headers say how much of it is used) or reported as uncertain.
+ * window if this run already sent requests there. At most three openings, and waits adding up to at most
+ * `--max-wait`; a window that cannot be waited out is either accounted for (the headers say how much of it
+ * is used) or reported as uncertain.
  */
-export async function openWindow(ctx: CheckContext, target: ThrottleTarget, caller: Caller, earlierRequests: number): Promise<Opening | Unavailable> {
+export async function openWindow(ctx: CheckContext, target: ThrottleTarget, caller: Caller, earlierRequests: number): Promise<Opening | (Unavailable & { requests: number })> {
   let waitedMs = 0;
   let waitedWindow = false;
-  for (let attempt = 1; attempt <= MAX_OPENINGS; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     const sent = await sendAs(ctx, caller);
     const response = sent.exchange.response;
-    if (!response) return { error: `no response to ${describe(caller)}: ${sent.exchange.error}`, exchange: sent.exchange };
+    if (!response) return { error: `no response to ${describe(caller)}: ${sent.exchange.error}`, exchange: sent.exchange, requests: attempt };
     const readings = readingsOf(response, { limit: target.limit, window: target.windowSeconds });
     const announced = readings.find((reading) => reading.limit !== undefined);
     const limit = target.limit ?? announced?.limit;
     if (limit === undefined) {
-      return { skip: `no limit is documented for ${target.label} and its responses announce none`, enableWith: 'x-rate-limit in the document (or throttles[] in the config)' };
+      return { skip: `no limit is documented for ${target.label} and its responses announce none`, enableWith: 'x-rate-limit in the document (or throttles[] in the config)', requests: attempt };
     }
     const windowSeconds = target.windowSeconds ?? announced?.window;
     const budgetSeconds = ctx.maxWaitSeconds - waitedMs / 1000;
     const last = attempt === MAX_OPENINGS;
     const step = nextStep({ status: response.status, readings, windowSeconds, budgetSeconds, earlierRequests, waitedWindow, last, retryAfter: retryAfterSeconds(response, sent.at), at: sent.at });
     if ('wait' in step) {
-      const ms = step.wait * 1000 + SLACK_MS;
-      await sleep(ms);
-      waitedMs += ms;
+      waitedMs += await waitFor(step.wait, sent.at);
       waitedWindow ||= step.wholeWindow === true;
       continue;
     }
-    if (!('accept' in step)) return step;
-    const limitSource = target.limit !== undefined ? target.source : `${announced!.family} (announced by the server; document it with x-rate-limit)`;
+    if (!('accept' in step)) return { ...step, requests: attempt };
+    const limitSource = target.limit !== undefined ? target.source : `announced by the server's ${announced!.family} header; no limit is documented`;
     return { sent, limit, windowSeconds, limitSource, prior: step.accept, start: step.start, requests: attempt, waitedMs };
   }
-  return { skip: `still throttled after waiting ${Math.round(waitedMs / 1000)} s as announced`, enableWith: '--max-wait' };
 }
 
 interface Observation {
@@ -80,7 +76,8 @@ function nextStep(o: Observation): Step {
   if (o.status === 429) {
     const wait = o.retryAfter ?? reset ?? o.windowSeconds;
     if (wait === undefined) return { skip: 'already throttled when the probe began, and nothing says when the window ends', enableWith: 'x-rate-limit.window in the document' };
-    if (wait > o.budgetSeconds || o.last) return { skip: `already throttled when the probe began; the window ends in ${wait} s, beyond --max-wait`, enableWith: '--max-wait' };
+    if (o.last) return { skip: `still throttled after waiting ${MAX_OPENINGS - 1} times for the announced reset`, enableWith: '--max-wait' };
+    if (wait > o.budgetSeconds) return { skip: `already throttled when the probe began; the window ends in ${Math.ceil(wait)} s, beyond --max-wait`, enableWith: '--max-wait' };
     return { wait };
   }
   const quota = announcedQuota(o.readings);

@@ -5,7 +5,7 @@ import type { ThrottleTarget } from '../model.js';
 import { callerFor, probingIdentity, secondIdentity, sendMany } from './caller.js';
 import { isThrottled } from './observations.js';
 import { openWindow } from './opening.js';
-import type { Burst, Probe, Sent } from './types.js';
+import type { Burst, Probe, Sent, Unavailable } from './types.js';
 
 /**
  * The shared probe of a throttle, run once per target however many checks read it: a fresh window, then
@@ -18,7 +18,7 @@ export function probeThrottle(ctx: CheckContext, target: ThrottleTarget, operati
 }
 
 async function runProbe(ctx: CheckContext, target: ThrottleTarget, operation: Operation): Promise<Probe> {
-  const unavailable = (outcome: Probe['outcome']): Probe => ({ outcome, latestThrottled: undefined, unreported: 0 });
+  const unavailable = (outcome: Unavailable, requests = 0): Probe => ({ outcome, latestThrottled: undefined, unreported: requests });
   const who = probingIdentity(ctx, target, operation);
   if (!('identity' in who)) return unavailable(who);
   const caller = callerFor(ctx, operation, who.identity);
@@ -30,8 +30,12 @@ async function runProbe(ctx: CheckContext, target: ThrottleTarget, operation: Op
     return unavailable({ error: `could not obtain credentials before the burst: ${(error as Error).message}` });
   }
   const opening = await openWindow(ctx, target, caller, earlierRequests(ctx, target));
-  if (!('sent' in opening)) return unavailable(opening);
+  if (!('sent' in opening)) return unavailable(opening, opening.requests);
   const cap = 2 * opening.limit + 5;
+  if (cap > ctx.config.safety.maxRequests) {
+    const skip = `proving a limit of ${opening.limit} takes up to ${cap} requests, more than safety.maxRequests (${ctx.config.safety.maxRequests})`;
+    return unavailable({ skip, enableWith: 'safety.maxRequests' }, opening.requests);
+  }
   const prior = 'exact' in opening.prior ? opening.prior.exact : 0;
   const sent: Sent[] = [opening.sent, ...(await sendMany(ctx, caller, opening.limit - prior))];
   if (!sent.some(isThrottled)) sent.push(...(await sendMany(ctx, caller, cap - sent.length)));

@@ -1,5 +1,13 @@
 import type { OutgoingRequest } from '../../http/exchange.js';
-import type { ApiSpec, Operation, SecurityScheme } from '../../spec/model.js';
+import { isSecured, type ApiSpec, type Operation, type SecurityScheme } from '../../spec/model.js';
+
+/**
+ * Whether requests to the operation must carry credentials: it is secured, and not OPTIONS, which browsers
+ * send as CORS preflights without credentials (Fetch standard), so servers answer it unauthenticated.
+ */
+export function expectsCredentials(operation: Operation): boolean {
+  return isSecured(operation) && operation.method !== 'options';
+}
 
 /** The security schemes an operation accepts, over all its alternatives, as components declare them. */
 export function operationSchemes(spec: ApiSpec, operation: Operation): SecurityScheme[] {

@@ -45,13 +45,13 @@ export async function resolveContract(options: ContractOptions): Promise<Contrac
     typeof options.config === 'object'
       ? parseConfig(options.config, 'the config object')
       : await resolveConfig({ config: options.config ?? env.SPECGATE_CONFIG });
-  const app = typeof options.target === 'object' || typeof options.target === 'function' ? options.target : undefined;
-  const baseUrl = app ? undefined : ((options.target as string | undefined) ?? env.SPECGATE_BASE_URL);
-  const { spec, registry, baseUrl: resolved } = await setUp({ baseUrl }, { needBaseUrl: app === undefined, config });
-  const target = app ?? resolved;
+  const app = typeof options.target === 'string' ? undefined : options.target;
+  const baseUrl = typeof options.target === 'string' ? options.target : app ? undefined : env.SPECGATE_BASE_URL;
+  const target = app ?? baseUrl ?? config.baseUrl;
   if (target === undefined) {
     throw new UsageError('SPECGATE_USAGE', 'specgate/vitest has no API to test', { hint: 'pass target (a base URL or an app), set $SPECGATE_BASE_URL, or set baseUrl in the config' });
   }
+  const { spec, registry } = await setUp({ baseUrl }, { needBaseUrl: false, config });
   const baseline = config.baseline ? await readBaseline(config.baseline) : [];
   return { config, spec, registry, target, baseline };
 }

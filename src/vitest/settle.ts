@@ -20,9 +20,9 @@ export class ContractFailure extends Error {
  */
 export async function settle(results: readonly Result[], context: TestContext, failOn: FailOn): Promise<void> {
   const blocking = blockingResults(results, failOn);
-  if (blocking.length > 0) throw new ContractFailure(blocking.map(describe).join('\n\n'));
+  if (blocking.length > 0) throw new ContractFailure(blocking.map(findingText).join('\n\n'));
   for (const result of results.filter((r) => r.outcome === 'fail')) {
-    await context.annotate(describe(result), result.accepted ? 'accepted by the baseline' : result.severity);
+    await context.annotate(findingText(result), result.accepted ? 'accepted by the baseline' : result.severity);
   }
   if (results.every((r) => r.outcome === 'skip')) {
     const reasons = [...new Set(results.map((r) => (r.enableWith ? `${r.message} (enable with ${r.enableWith})` : r.message)))];
@@ -30,7 +30,7 @@ export async function settle(results: readonly Result[], context: TestContext, f
   }
 }
 
-function describe(result: Result): string {
+function findingText(result: Result): string {
   const who = result.identity ? ` as ${result.identity}` : '';
   const lines = [`${result.check} on ${result.operation === '*' ? 'the API' : result.operation}${who}: ${result.message}`];
   if (result.hint) lines.push(`Hint: ${result.hint}`);

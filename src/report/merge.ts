@@ -22,8 +22,8 @@ export function mergeReports(reports: readonly Report[], names: readonly string[
   checkShards(reports, names);
 
   const perOperation = reports.flatMap((report) => report.results.filter((r) => r.operation !== '*'));
-  const apiWide = [...groupBy(reports.flatMap((report, shard) => report.results.filter((r) => r.operation === '*').map((r) => ({ ...r, shard }))), (r) => r.check).values()].flatMap(worstShard);
-  const results = [...perOperation.sort((a, b) => (a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0)), ...apiWide];
+  const apiWide = reports.flatMap((report, shard) => report.results.filter((r) => r.operation === '*').map((result) => ({ result, shard })));
+  const results = [...perOperation.sort((a, b) => (a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0)), ...[...groupBy(apiWide, ({ result }) => result.check).values()].flatMap(worstShard)];
   const sharded = first.shard !== undefined;
   const { shard: _shard, ...rest } = first;
   return {
@@ -62,10 +62,9 @@ function describeShard(report: Report): string {
 }
 
 /** The API-wide results of one check from the shard where its worst outcome is worst (the first on a tie). */
-function worstShard(results: (Result & { shard: number })[]): Result[] {
-  const byShard = [...groupBy(results, (r) => r.shard).values()];
-  const chosen = byShard.reduce((worst, group) => (OUTCOME_RANK[worstOutcome(group)] > OUTCOME_RANK[worstOutcome(worst)] ? group : worst));
-  return chosen.map(({ shard: _shard, ...result }) => result);
+function worstShard(found: { result: Result; shard: number }[]): Result[] {
+  const byShard = [...groupBy(found, ({ shard }) => shard).values()].map((group) => group.map(({ result }) => result));
+  return byShard.reduce((worst, results) => (OUTCOME_RANK[worstOutcome(results)] > OUTCOME_RANK[worstOutcome(worst)] ? results : worst));
 }
 
 function sum(values: number[]): number {

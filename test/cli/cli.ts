@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
@@ -10,11 +11,17 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface StartedCli {
+  child: ChildProcessByStdio<null, Readable, Readable>;
+  /** Settles when the child has exited and its output is complete. */
+  done: Promise<CliResult>;
+}
+
 /**
- * Runs the real CLI (`specgate ARGS`) in a child process, without colours and without the GitHub Actions
+ * Starts the real CLI (`specgate ARGS`) in a child process, without colours and without the GitHub Actions
  * environment unless the test sets it; killed after a minute.
  */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function startCli(args: string[], env: Record<string, string> = {}): StartedCli {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     env: { ...process.env, NO_COLOR: '1', GITHUB_STEP_SUMMARY: '', GITHUB_ACTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,13 +31,19 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), TIME_LIMIT_MS);
-  return new Promise((resolve, reject) => {
+  const done = new Promise<CliResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
   });
+  return { child, done };
+}
+
+/** Runs the real CLI to its end: see `startCli`. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return startCli(args, env).done;
 }
 
 /** The last non-empty line that looks like the summary line, `N passed, N failed, N skipped`. */

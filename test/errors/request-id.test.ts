@@ -59,17 +59,13 @@ describe('the request id header', () => {
   });
 
   it('is neither sent nor checked with requestIdHeader: false', async () => {
-    const report = await runAgainst({
-      spec: problemSpec,
-      app: ordersFastify('no-request-id'),
-      config: { fixtures, requestIdHeader: false },
-      selection: errorsSuite,
-      allowDestructive: true,
-    });
+    const app = ordersFastify('no-request-id');
+    const received: string[][] = [];
+    app.addHook('onRequest', async (request) => void received.push(Object.keys(request.headers)));
+    const report = await runAgainst({ spec: problemSpec, app, config: { fixtures, requestIdHeader: false }, selection: errorsSuite, allowDestructive: true });
     expect(failedChecks(report)).toEqual([]);
     expect(resultsOf(report, 'errors.request-id')).toMatchObject([{ outcome: 'skip', enableWith: 'requestIdHeader' }]);
-    const sent = report.results.flatMap((r) => (r.evidence ? [r.evidence.request.headers] : []));
-    expect(sent.length).toBeGreaterThan(0);
-    expect(sent.some((headers) => 'x-request-id' in headers)).toBe(false);
+    expect(received.length).toBe(report.summary.requests);
+    expect(received.some((headers) => headers.includes('x-request-id'))).toBe(false);
   });
 });

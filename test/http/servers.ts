@@ -9,15 +9,15 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Starts a listener on 127.0.0.1, port 0; `close()` also drops open (kept-alive or hanging) connections. */
-export async function listen(handler: RequestListener): Promise<Running> {
+/** Starts a listener on a loopback address, port 0; `close()` also drops open (kept-alive or hanging) connections. */
+export async function listen(handler: RequestListener, host = '127.0.0.1'): Promise<Running> {
   const server = createServer(handler);
-  server.listen(0, '127.0.0.1');
+  server.listen(0, host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {
     server,
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

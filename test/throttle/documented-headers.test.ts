@@ -24,7 +24,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const selection = { checks: ['throttle.headers'] };
 
-describe.concurrent('rate-limit headers the document lists', () => {
+describe('rate-limit headers the document lists', () => {
   it('must be sent', async () => {
     const report = await runAgainst({ spec, app: quotesExpress(slidingWindow()), config: QUOTES_CONFIG, selection });
     expect(resultsOf(report, 'throttle.headers')[0]).toMatchObject({

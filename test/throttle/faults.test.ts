@@ -14,7 +14,7 @@ const FAULTS: [Exclude<ThrottleFault, 'correct'>, string, RegExp][] = [
   ['no-recovery', 'throttle.recovery', /still 429 after waiting 1 s \(Retry-After: 1\)/],
 ];
 
-describe.concurrent('each faulty limiter fails exactly one throttle check', () => {
+describe('each faulty limiter fails exactly one throttle check', () => {
   it.each(FAULTS)('%s fails %s', async (fault, check, message) => {
     const report = await runAgainst({ spec: QUOTES_SPEC, app: quotesExpress(fixedWindow(fault)), config: QUOTES_CONFIG, selection: { suites: ['throttle'] } });
     expect(failedChecks(report), JSON.stringify(report.results, null, 1)).toEqual([check]);

@@ -9,7 +9,7 @@ import { ALL_PASS, QUOTES_CONFIG, QUOTES_SPEC, throttleOutcomes } from './suppor
 
 const throttleSuite = { suites: ['throttle'] };
 
-describe.concurrent('correct limiters pass every throttle check', () => {
+describe('correct limiters pass every throttle check', () => {
   it.each<ErlHeaders>(['legacy', 'draft-6', 'draft-7', 'draft-8'])('express-rate-limit 8 with %s headers', async (headers) => {
     const report = await runAgainst({ spec: QUOTES_SPEC, app: quotesExpress(expressRateLimit(headers)), config: QUOTES_CONFIG, selection: throttleSuite });
     expect(throttleOutcomes(report), JSON.stringify(report.results, null, 1)).toEqual(ALL_PASS);

@@ -1,9 +1,10 @@
 import type { NegativeKind } from '../../auth/negative.js';
 import type { CheckDefinition } from '../check.js';
-import { pass, skip, type Finding } from '../result.js';
 import { anonymousExchange, referenceTenant } from '../common/anonymous.js';
 import { target } from '../common/describe.js';
+import { unsafeToCall } from '../common/may-call.js';
 import { expectsCredentials } from '../common/schemes.js';
+import { pass, skip, type Finding } from '../result.js';
 import { negativeExchanges } from './negatives.js';
 import { judgeRefusal } from './refusal.js';
 
@@ -41,12 +42,11 @@ export const authInvalidCredentials: CheckDefinition = {
     references: ['RFC 6750 §3.1 (invalid_request 400, invalid_token 401)', 'RFC 7519 §7.2 (validating a JWT)', 'RFC 8725 §3.1-3.2 (JWT algorithm verification)', 'OWASP API2:2023 Broken Authentication'],
     fix: 'Verify the signature with an explicit algorithm allow-list (never alg: none), check exp, and map every verification error to 401.',
   },
-  appliesTo(operation) {
-    return expectsCredentials(operation) ? undefined : false;
+  appliesTo(operation, ctx) {
+    return expectsCredentials(operation) ? unsafeToCall(ctx, operation, 'with invalid credentials it could still act if authentication is broken') : false;
   },
   async run(ctx) {
     const operation = ctx.operation!;
-    if (!ctx.mayCall(operation)) return [skip(`${operation.method.toUpperCase()} is not a safe method`, '--allow-destructive (or safety.safeOperations)')];
     const tenant = referenceTenant(ctx, operation);
     const anonymous = await anonymousExchange(ctx, operation, tenant);
     const open = 'exchange' in anonymous ? anonymous.exchange : undefined;

@@ -1,8 +1,9 @@
-import { isPublic } from '../../spec/model.js';
 import type { Exchange } from '../../http/exchange.js';
+import { isPublic } from '../../spec/model.js';
 import type { CheckContext, CheckDefinition } from '../check.js';
-import { errored, fail, pass, skip, type Finding } from '../result.js';
 import { said, target } from '../common/describe.js';
+import { unsafeToCall } from '../common/may-call.js';
+import { errored, fail, pass, skip, type Finding } from '../result.js';
 
 export const authPublicOpen: CheckDefinition = {
   id: 'auth.public-open',
@@ -16,12 +17,11 @@ export const authPublicOpen: CheckDefinition = {
     references: ['OpenAPI Specification, Security Requirement Object (an empty requirement makes security optional)', 'RFC 9110 §15.5.2 (401)'],
     fix: 'Exempt the route from the authentication middleware, or declare its security requirement in the document.',
   },
-  appliesTo(operation) {
-    return isPublic(operation) ? undefined : false;
+  appliesTo(operation, ctx) {
+    return isPublic(operation) ? unsafeToCall(ctx, operation) : false;
   },
   async run(ctx) {
     const operation = ctx.operation!;
-    if (!ctx.mayCall(operation)) return [skip(`${operation.method.toUpperCase()} is not a safe method`, '--allow-destructive (or safety.safeOperations)')];
     const primary = await ctx.primary(operation);
     if ('skip' in primary) return [skip(`not sent: ${primary.skip}`, primary.enableWith)];
     const { exchange } = primary;

@@ -1,7 +1,7 @@
 import type { Exchange } from '../../http/exchange.js';
 import type { PrimaryExchange } from '../check.js';
-import { errored, fail, pass, skip, type Finding } from '../result.js';
 import { said, target } from '../common/describe.js';
+import { errored, fail, pass, skip, type Finding } from '../result.js';
 import { forbiddenCause } from './framework.js';
 
 /** A request that carried no valid credentials, and what is known about the same request made validly. */

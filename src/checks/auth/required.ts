@@ -1,7 +1,8 @@
 import { isPublic, isSecured } from '../../spec/model.js';
 import type { CheckDefinition } from '../check.js';
-import { skip } from '../result.js';
 import { anonymousExchange, referenceTenant } from '../common/anonymous.js';
+import { unsafeToCall } from '../common/may-call.js';
+import { skip } from '../result.js';
 import { judgeRefusal } from './refusal.js';
 
 export const authRequired: CheckDefinition = {
@@ -17,16 +18,13 @@ export const authRequired: CheckDefinition = {
     references: ['RFC 9110 §15.5.2 (401)', 'RFC 9110 §15.5.4 (403)', 'RFC 6750 §3 (Bearer)', 'OWASP API2:2023 Broken Authentication'],
     fix: 'Authenticate in front of routing, lookup and validation, and answer 401 with WWW-Authenticate (Django REST Framework: a challenging authentication class first; FastAPI: 0.122.0 or later).',
   },
-  appliesTo(operation) {
+  appliesTo(operation, ctx) {
     if (isPublic(operation) || operation.method === 'options') return false;
     if (!isSecured(operation)) return skip('the document declares no security requirement for this operation', 'security (in the document, per operation or top-level)');
-    return undefined;
+    return unsafeToCall(ctx, operation, 'without credentials it could still act if authentication is broken');
   },
   async run(ctx) {
     const operation = ctx.operation!;
-    if (!ctx.mayCall(operation)) {
-      return [skip(`${operation.method.toUpperCase()} is not a safe method: without credentials it could still act if authentication is broken`, '--allow-destructive (or safety.safeOperations)')];
-    }
     const sent = await anonymousExchange(ctx, operation, referenceTenant(ctx, operation));
     if ('skip' in sent) return [skip(`not sent: ${sent.skip}`, sent.enableWith)];
     return [await judgeRefusal({ exchange: sent.exchange, sent: 'without credentials', authorised: () => ctx.primary(operation), badRequestAllowed: false })];

@@ -3,9 +3,10 @@ import { forbiddenIdentities } from '../../auth/permitted.js';
 import { allowedRoles } from '../../run/roles.js';
 import { isPublic, type Operation } from '../../spec/model.js';
 import type { CheckContext, CheckDefinition } from '../check.js';
+import { said, target } from '../common/describe.js';
+import { unsafeToCall } from '../common/may-call.js';
 import { errored, fail, pass, skip, type Finding } from '../result.js';
 import { credentialsWork } from './credentials-work.js';
-import { said, target } from '../common/describe.js';
 
 export const authRoleForbidden: CheckDefinition = {
   id: 'auth.role-forbidden',
@@ -27,11 +28,10 @@ export const authRoleForbidden: CheckDefinition = {
     if (forbiddenIdentities(operation, ctx.config, ctx.identities).length === 0) {
       return skip(`no configured identity has a role outside ${roles.join(', ')}`, 'identities.<name>.role (an identity with a role that may not call it)');
     }
-    return undefined;
+    return unsafeToCall(ctx, operation, 'a role that may not call it could still act if authorisation is broken');
   },
   async run(ctx) {
     const operation = ctx.operation!;
-    if (!ctx.mayCall(operation)) return [skip(`${operation.method.toUpperCase()} is not a safe method: a role that may not call it could still act if authorisation is broken`, '--allow-destructive (or safety.safeOperations)')];
     const identities = forbiddenIdentities(operation, ctx.config, ctx.identities);
     return Promise.all(identities.map((identity) => probe(ctx, operation, identity)));
   },

@@ -3,10 +3,11 @@ import { authScheme } from '../../auth/credentials.js';
 import type { Exchange } from '../../http/exchange.js';
 import type { SecurityScheme } from '../../spec/model.js';
 import type { CheckDefinition } from '../check.js';
-import { fail, pass, skip, type Finding } from '../result.js';
 import { anonymousExchange, referenceTenant } from '../common/anonymous.js';
 import { target } from '../common/describe.js';
+import { unsafeToCall } from '../common/may-call.js';
 import { expectsCredentials, operationSchemes } from '../common/schemes.js';
+import { fail, pass, skip, type Finding } from '../result.js';
 import { negativeExchanges } from './negatives.js';
 
 /** A 401 and what its request carried: the RFC 6750 error codes a Bearer challenge may name (none, or undefined for either). */
@@ -33,12 +34,11 @@ export const authWwwAuthenticate: CheckDefinition = {
     references: ['RFC 9110 §15.5.2 (401 MUST send WWW-Authenticate)', 'RFC 9110 §11.6.1 (WWW-Authenticate)', 'RFC 6750 §3 and §3.1 (Bearer error codes)', 'RFC 7617 §2 (Basic)'],
     fix: 'Set WWW-Authenticate on every 401 (e.g. Bearer realm="api", error="invalid_token" when a token was refused; Bearer realm="api" when none was sent).',
   },
-  appliesTo(operation) {
-    return expectsCredentials(operation) ? undefined : false;
+  appliesTo(operation, ctx) {
+    return expectsCredentials(operation) ? unsafeToCall(ctx, operation) : false;
   },
   async run(ctx) {
     const operation = ctx.operation!;
-    if (!ctx.mayCall(operation)) return [skip(`${operation.method.toUpperCase()} is not a safe method`, '--allow-destructive (or safety.safeOperations)')];
     const tenant = referenceTenant(ctx, operation);
     const anonymous = await anonymousExchange(ctx, operation, tenant);
     const round = await negativeExchanges(ctx, operation, tenant);

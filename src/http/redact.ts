@@ -58,7 +58,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const redactText = (text: string): string =>
     longestFirst.reduce(
       (out, secret) => out.replaceAll(secret, MASK),
-      text.replace(queryPattern, `$1$2=${MASK}`),
+      text.includes('=') ? text.replace(queryPattern, `$1$2=${MASK}`) : text,
     );
 
   const url = (value: string): string => redactText(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)[^/?#@]*@/i, `$1${MASK}@`));

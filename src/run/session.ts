@@ -36,6 +36,7 @@ export class RunSession {
   readonly #options: SessionOptions;
   readonly #log: Exchange[] = [];
   readonly #shared = new Map<string, Promise<unknown>>();
+  readonly #contexts = new Map<Operation | undefined, CheckContext>();
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -45,7 +46,14 @@ export class RunSession {
     return this.#options.budget.used;
   }
 
+  /** The context checks of one operation share; one object per operation (and one for API-wide checks). */
   context(operation: Operation | undefined): CheckContext {
+    let ctx = this.#contexts.get(operation);
+    if (!ctx) this.#contexts.set(operation, (ctx = this.#createContext(operation)));
+    return ctx;
+  }
+
+  #createContext(operation: Operation | undefined): CheckContext {
     const { spec, config, identities, allowDestructive, maxWaitSeconds } = this.#options;
     return {
       spec,

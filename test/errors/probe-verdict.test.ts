@@ -22,6 +22,7 @@ describe('judgeProbe', () => {
     for (const [status, baseline] of [[401, 201], [403, 201], [429, 201], [307, 201], [404, 404], [400, 400]] as const) {
       expect(judgeProbe(malformed, answered(status), baseline).kind).toBe('inconclusive');
     }
-    expect(judgeProbe(malformed, { ...answered(400), response: undefined, error: 'timeout' }, 201).kind).toBe('inconclusive');
+    const { response: _response, ...unanswered } = answered(400);
+    expect(judgeProbe(malformed, { ...unanswered, error: 'timeout' }, 201).kind).toBe('inconclusive');
   });
 });

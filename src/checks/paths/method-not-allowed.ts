@@ -1,5 +1,5 @@
-import type { Exchange } from '../../http/exchange.js';
-import type { Operation } from '../../spec/model.js';
+import { jsonBody, type Exchange } from '../../http/exchange.js';
+import type { ApiSpec, Operation } from '../../spec/model.js';
 import type { CheckContext, CheckDefinition } from '../check.js';
 import { errored, fail, pass, skip, type Finding } from '../result.js';
 import { unverifiedPathParams } from './path-params.js';
@@ -63,7 +63,10 @@ function judge(exchange: Exchange, method: string, documented: string[]): Findin
     const listed = allow.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
     const missing = documented.filter((m) => !listed.includes(m));
     if (missing.length > 0) {
-      return fail(`${target} answered 405 with Allow: ${allow}, which leaves out documented ${missing.join(', ')} (RFC 9110 §10.2.1)`, `list every supported method in Allow (${documented.join(', ')})`, {
+      const starlette = isStarlette405(exchange);
+      const cause = starlette ? ' — Starlette (FastAPI) lists only the methods of the first route function matching the path when a path has several' : '';
+      const fix = starlette ? ', e.g. from a middleware that collects the methods of every route matching the path' : '';
+      return fail(`${target} answered 405 with Allow: ${allow}, which leaves out documented ${missing.join(', ')} (RFC 9110 §10.2.1)${cause}`, `list every supported method in Allow (${documented.join(', ')})${fix}`, {
         exchange,
         severity: 'warning',
       });
@@ -87,10 +90,32 @@ function judge(exchange: Exchange, method: string, documented: string[]): Findin
   });
 }
 
+const byPath = new WeakMap<ApiSpec, Map<string, Operation[]>>();
+
+/** The operations documented on the same path and server path, indexed once per spec. */
+function operationsOnPath(operation: Operation, spec: ApiSpec): Operation[] {
+  let index = byPath.get(spec);
+  if (!index) {
+    index = new Map();
+    for (const op of spec.operations) {
+      const key = `${op.serverPath} ${op.path}`;
+      index.set(key, [...(index.get(key) ?? []), op]);
+    }
+    byPath.set(spec, index);
+  }
+  return index.get(`${operation.serverPath} ${operation.path}`) ?? [];
+}
+
+/** Starlette's (and FastAPI's) own 405: {"detail":"Method Not Allowed"}, sent by the first route matching the path. */
+function isStarlette405(exchange: Exchange): boolean {
+  const body = jsonBody(exchange.response);
+  return typeof body === 'object' && body !== null && (body as { detail?: unknown }).detail === 'Method Not Allowed';
+}
+
 function documentedMethods(operation: Operation, ctx: CheckContext): string[] {
-  return ctx.spec.operations.filter((op) => op.path === operation.path).map((op) => op.method.toUpperCase());
+  return operationsOnPath(operation, ctx.spec).map((op) => op.method.toUpperCase());
 }
 
 function firstOperationOfPath(operation: Operation, ctx: CheckContext): Operation | undefined {
-  return ctx.spec.operations.find((op) => op.path === operation.path && op.serverPath === operation.serverPath);
+  return operationsOnPath(operation, ctx.spec)[0];
 }

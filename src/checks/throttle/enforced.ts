@@ -1,5 +1,5 @@
 import { selectOperations } from '../../run/select.js';
-import type { Operation } from '../../spec/model.js';
+import { isPublic, type Operation } from '../../spec/model.js';
 import { formatWindow } from '../../throttle/duration.js';
 import { allowedOf, burstMs, knownPrior, statusSummary, throttledOf } from '../../throttle/probe/observations.js';
 import type { Burst } from '../../throttle/probe/types.js';
@@ -67,10 +67,14 @@ function judge(burst: Burst): Finding[] {
   ];
 }
 
-/** When every answer is a refusal that may come before the limiter (authentication, routing), the burst proves nothing. */
+/**
+ * When every answer is a refusal that may come before the limiter (authentication, routing), the burst proves
+ * nothing. On a public operation (a login) a 401 or 403 is the operation's own answer — wrong credentials in the
+ * body — and exactly what the limiter must count (OWASP API2:2023: brute force), so it proves the limit is missing.
+ */
 function unreached(burst: Burst): { why: string; enableWith: string } | undefined {
   const statuses = new Set(burst.sent.map((sent) => sent.exchange.response?.status));
-  if ([...statuses].every((status) => status === 401 || status === 403)) {
+  if (!isPublic(burst.operation) && [...statuses].every((status) => status === 401 || status === 403)) {
     const who = burst.caller.identity ? `identity "${burst.caller.identity.name}"` : 'an anonymous caller';
     return { why: `${who} was refused, and a limiter behind authentication never counts such requests`, enableWith: `identities${burst.caller.identity ? `.${burst.caller.identity.name}` : ''} (credentials the API accepts)` };
   }

@@ -12,8 +12,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { server, baseUrl } = await startRegistry();
 const out = await mkdtemp(path.join(tmpdir(), 'specgate-demo-'));
 const jsonFile = path.join(out, 'specgate.json');
-const args = ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'run', '--config', path.join(root, 'examples/specgate.config.json'), '--base-url', baseUrl, '--json', jsonFile, ...process.argv.slice(2)];
-console.log(`$ specgate run --config examples/specgate.config.json --base-url ${baseUrl} --json ${jsonFile}\n`);
+const args = ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'run', '--config', path.join(root, 'examples/specgate.config.json'), '--base-url', baseUrl, '--json', jsonFile, '--allow-destructive', ...process.argv.slice(2)];
+console.log(`$ specgate run --config examples/specgate.config.json --base-url ${baseUrl} --json ${jsonFile} --allow-destructive\n`);
+console.log('(--allow-destructive: the example API keeps its data in memory and is started afresh for the demo)\n');
 const code = await new Promise<number>((resolve) => {
   spawn(process.execPath, args, { stdio: 'inherit', cwd: root }).on('exit', (status) => resolve(status ?? 1));
 });

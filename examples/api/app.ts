@@ -39,9 +39,11 @@ export function createRegistryApp(): express.Express {
   app.use(express.json());
 
   const v1 = express.Router();
-  v1.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  v1.route('/health')
+    .get((_req, res) => {
+      res.json({ status: 'ok' });
+    })
+    .all(methodNotAllowed('GET'));
   v1.use(authenticate);
   v1.route('/models')
     .get((req, res) => {
@@ -95,13 +97,12 @@ export function createRegistryApp(): express.Express {
 }
 
 function authenticate(req: Request, res: Response, next: NextFunction): void {
-  const header = req.get('authorization');
-  if (!header) {
+  const [scheme, token] = (req.get('authorization') ?? '').split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) {
     res.setHeader('WWW-Authenticate', 'Bearer realm="registry"');
     return sendError(res, 401, 'authentication_failed', 'credentials were not provided');
   }
-  const [scheme, token] = header.split(' ');
-  const caller = scheme?.toLowerCase() === 'bearer' && token ? TOKENS[token] : undefined;
+  const caller = TOKENS[token];
   if (!caller) {
     res.setHeader('WWW-Authenticate', 'Bearer realm="registry", error="invalid_token"');
     return sendError(res, 401, 'authentication_failed', 'the token is not valid');

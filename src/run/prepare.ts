@@ -16,6 +16,7 @@ import type { RunListener } from './events.js';
 import { createRunRedactor } from './redaction.js';
 import { selectChecks, selectOperations, type Selection } from './select.js';
 import { RunSession } from './session.js';
+import { inWaves } from './waves.js';
 import { toResult } from './to-result.js';
 
 export interface RunOptions {
@@ -79,7 +80,7 @@ export function planRun(spec: ApiSpec, config: Config, registry: CheckRegistry, 
     checks,
     operations,
     phases: [
-      { name: 'operations', tasks: perOperation((c) => c.scope === 'operation' && !c.isolated), sequential: false },
+      { name: 'operations', tasks: inWaves(perOperation((c) => c.scope === 'operation' && !c.isolated)).flat(), sequential: false },
       { name: 'api', tasks: firstShard ? once('api') : [], sequential: false },
       { name: 'isolated', tasks: perOperation((c) => c.scope === 'operation' && c.isolated === true), sequential: true },
       { name: 'observe', tasks: once('observe'), sequential: false },

@@ -1,6 +1,7 @@
 import type { Result } from '../checks/result.js';
 import type { Report } from '../report/model.js';
 import { prepareRun, type RunOptions, type Task } from './prepare.js';
+import { inWaves } from './waves.js';
 
 export type { RunOptions } from './prepare.js';
 
@@ -30,7 +31,7 @@ export async function runContract(options: RunOptions): Promise<Report> {
     if (phase.tasks.length === 0) continue;
     listener?.({ type: 'phase', name: phase.name });
     if (phase.sequential) for (const task of phase.tasks) results.push(...(await runTask(task)));
-    else for (const batch of await Promise.all(phase.tasks.map(runTask))) results.push(...batch);
+    else for (const wave of inWaves(phase.tasks)) for (const batch of await Promise.all(wave.map(runTask))) results.push(...batch);
   }
   const durationMs = Math.round(performance.now() - started);
   const report = run.report(results, durationMs);

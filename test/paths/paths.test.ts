@@ -79,4 +79,35 @@ describe('paths family on the Catalog API', () => {
       expect(failedChecks(report)).toEqual(['paths.resolves']);
     });
   });
+
+  describe('on an API that writes for real', () => {
+    const notesSpec = path.resolve(import.meta.dirname, '../fixtures/paths/notes.openapi.json');
+    const notesApp = () => {
+      const notes = new Set(['n-1']);
+      const app = express();
+      const authed = (req: express.Request, res: express.Response, next: express.NextFunction) =>
+        req.get('x-api-key') === 'k' ? next() : void res.status(401).set('WWW-Authenticate', 'ApiKey').json({});
+      app.route('/api/health')
+        .get((_req, res) => void res.json({}))
+        .all(authed, (_req, res) => void res.status(405).set('Allow', 'GET').json({}));
+      app.route('/api/notes/:id')
+        .all(authed)
+        .get((req, res) => void setTimeout(() => (notes.has(req.params.id) ? res.json({ id: req.params.id }) : res.status(404).json({})), 50))
+        .delete((req, res) => void (notes.delete(req.params.id), res.status(204).end()))
+        .all((_req, res) => void res.status(405).set('Allow', 'GET, DELETE').json({}));
+      return app;
+    };
+    const config = { identities: { owner: { headers: { 'X-Api-Key': 'k' } } }, fixtures: { default: { note_id: 'n-1' } } };
+
+    it('deletes only after every read of the same data has finished', async () => {
+      const report = await runAgainst({ spec: notesSpec, app: notesApp(), config, selection: paths, allowDestructive: true });
+      expect(failedChecks(report)).toEqual([]);
+      expect(resultsOf(report, 'paths.response-schema').find((r) => r.operation === 'DELETE /notes/{note_id}')?.message).toBe('204 has no body, as documented');
+    });
+
+    it('probes an undocumented method on a public path with credentials, so authentication does not answer for routing', async () => {
+      const report = await runAgainst({ spec: notesSpec, app: notesApp(), config, selection: { checks: ['paths.method-not-allowed'] }, allowDestructive: true });
+      expect(resultsOf(report, 'paths.method-not-allowed').find((r) => r.operation === 'GET /health')?.outcome).toBe('pass');
+    });
+  });
 });

@@ -42,7 +42,7 @@ export const methodNotAllowed: CheckDefinition = {
     }
     const sampled = ctx.sample(operation, { tenant: 'exchange' in primary ? primary.identity?.tenant : undefined });
     if ('missing' in sampled) return [skip(`no value for ${sampled.missing.join(', ')}`, `fixtures.default.${sampled.missing[0]}`)];
-    const identity = 'exchange' in primary ? primary.identity : ctx.identities[0];
+    const identity = ('exchange' in primary ? primary.identity : undefined) ?? ctx.identities[0];
     const { body: _body, ...request } = sampled.request;
     const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
     const exchange = await ctx.send({ ...request, method, headers }, { identity });

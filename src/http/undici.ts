@@ -54,7 +54,9 @@ export function createUndiciClient(options: UndiciClientOptions): HttpClient {
         signal: controller.signal,
       });
       phase = 'body';
-      const { text, truncated } = await readCapped(response.body, maxBodyBytes);
+      const length = Number(response.headers['content-length']);
+      const { text, truncated } =
+        length >= 0 && length <= maxBodyBytes ? { text: await response.body.text(), truncated: false } : await readCapped(response.body, maxBodyBytes);
       const headers = flattenHeaders(response.headers);
       return finish({ response: { status: response.statusCode, headers, body: text, truncated } });
     } catch (error) {
@@ -94,17 +96,17 @@ async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): P
     if (size + chunk.length > cap) {
       chunks.push(chunk.subarray(0, cap - size));
       // Leaving the loop destroys the stream: undici drops the socket instead of reading the rest.
-      return { text: decodeUtf8(Buffer.concat(chunks), true), truncated: true };
+      return { text: decodeCut(Buffer.concat(chunks)), truncated: true };
     }
     chunks.push(chunk);
     size += chunk.length;
   }
-  return { text: decodeUtf8(Buffer.concat(chunks, size), false), truncated: false };
+  return { text: Buffer.concat(chunks, size).toString('utf8'), truncated: false };
 }
 
-// Lenient UTF-8: bad bytes become U+FFFD; a character split by the cut is dropped rather than mangled.
-function decodeUtf8(bytes: Uint8Array, cut: boolean): string {
-  return new TextDecoder().decode(bytes, { stream: cut });
+// Lenient UTF-8 after a cut: bad bytes become U+FFFD; a character split by the cut is dropped, not mangled.
+function decodeCut(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes, { stream: true });
 }
 
 function flattenHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string> {

@@ -32,7 +32,7 @@ describe.concurrent('a full run against a hostile server finishes, bounded, and 
       const run = await measured;
       const report = await readReport(json);
       const notPassed = report.results.filter((r) => r.outcome === 'fail' || r.outcome === 'error');
-      console.log(hostility, run.code, run.ms, run.peakRssMiB, report.summary, [...new Set(notPassed.map((r) => `${r.outcome} ${r.check}: ${r.message}`))].slice(0, 40).join('\n'), run.stderr);
+      console.log(`## ${hostility} code=${run.code} ms=${run.ms} run=${report.summary.durationMs} rss=${run.peakRssMiB} req=${report.summary.requests} ${JSON.stringify(report.summary)}\n${[...new Set(notPassed.map((r) => `${r.outcome} ${r.check}: ${r.message.replace(/\d{4,5}/g, "N").slice(0, 160)}`))].join("\n")}\nSTDERR:${run.stderr}`);
       expect(run.stderr).not.toMatch(STACK_TRACE);
       expect([0, 1]).toContain(run.code);
     } finally {

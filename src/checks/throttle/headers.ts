@@ -22,6 +22,10 @@ export const headers: CheckDefinition = {
 };
 
 function judge(burst: Burst): Finding[] {
+  const otherRefusal = refusedWithout429(burst);
+  if (otherRefusal !== undefined) {
+    return [skip(`the limiter refused with ${otherRefusal} instead of 429 (see throttle.enforced), so its headers cannot be told apart from allowed requests`, 'a limiter that answers 429 (throttle.enforced)')];
+  }
   const answered = burst.sent.filter((sent) => sent.exchange.response);
   const samples = answered.map((sent) => ({ status: sent.exchange.response!.status, headers: sent.exchange.response!.headers, at: sent.at }));
   const throttled = throttledOf(burst).length > 0;
@@ -41,6 +45,18 @@ function judge(burst: Burst): Finding[] {
     return [fail(problems.join('; '), 'set the rate-limit headers from the limiter\'s own counter (one decrement per request, 0 when refusing, reset within the window), and send the ones the document lists', evidence)];
   }
   return [pass(`${answered.length} responses: ${verdict.summaries.join('; ')}`, evidence)];
+}
+
+/**
+ * The status a limiter refused with when it never answered 429 but some requests succeeded and later ones got 403
+ * or 503 (@fastify/rate-limit's `ban`, a proxy's 503): throttle.enforced reports it; reading those refusals as
+ * allowed requests would only repeat that finding as a header problem.
+ */
+function refusedWithout429(burst: Burst): number | undefined {
+  if (throttledOf(burst).length > 0) return undefined;
+  const statuses = burst.sent.map((sent) => sent.exchange.response?.status);
+  if (!statuses.some((status) => status !== undefined && status >= 200 && status < 300)) return undefined;
+  return statuses.find((status) => status === 403 || status === 503);
 }
 
 /** Rate-limit headers the document lists for a status class that came without them. */

@@ -26,10 +26,16 @@ export interface Exchange {
   durationMs: number;
 }
 
+/** How one send may be cut short by its caller. */
+export interface SendControl {
+  /** Aborts the request in flight (the run is stopping); the exchange then carries an error. */
+  signal?: AbortSignal | undefined;
+}
+
 /** Sends requests to the API under test. Implementations: undici (live URL) and in-process (supertest). */
 export interface HttpClient {
   readonly baseUrl: string;
-  send(request: OutgoingRequest): Promise<Exchange>;
+  send(request: OutgoingRequest, control?: SendControl): Promise<Exchange>;
   close(): Promise<void>;
 }
 

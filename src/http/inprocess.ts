@@ -42,7 +42,7 @@ export async function createInProcessClient(app: AppLike, options: InProcessClie
   });
   return {
     baseUrl: client.baseUrl,
-    send: (request) => client.send(request),
+    send: (request, control) => client.send(request, control),
     async close() {
       await client.close();
       if (opened) await shut(server);

@@ -25,6 +25,8 @@ export interface RunFlags {
   updateBaseline?: string | undefined;
   allowDestructive: boolean;
   maxWait: number;
+  /** Longest the run may take, in seconds; on the bound it stops and reports what it has. */
+  maxDuration?: number | undefined;
   dryRun: boolean;
   verbose: boolean;
   positionals: string[];
@@ -49,6 +51,7 @@ const OPTIONS = {
   'update-baseline': { type: 'string' },
   'allow-destructive': { type: 'boolean' },
   'max-wait': { type: 'string' },
+  'max-duration': { type: 'string' },
   'dry-run': { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -58,6 +61,11 @@ const OPTIONS = {
 export function parseRunFlags(argv: string[]): RunFlags & { help: boolean } {
   const parsed = parseCommandLine({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const v = parsed.values;
+  if (v.baseline !== undefined && v['update-baseline'] !== undefined) {
+    throw usage('--baseline with --update-baseline: the run would gate with a baseline it replaces; give one of them');
+  }
+  const written = (['update-baseline', 'json', 'junit', 'html'] as const).find((flag) => v[flag] !== undefined);
+  if (v['dry-run'] && written) throw usage(`--dry-run with --${written}: a dry run sends nothing, so there is nothing to write`);
   return {
     help: v.help ?? false,
     spec: v.spec,
@@ -76,6 +84,7 @@ export function parseRunFlags(argv: string[]): RunFlags & { help: boolean } {
     updateBaseline: v['update-baseline'],
     allowDestructive: v['allow-destructive'] ?? false,
     maxWait: v['max-wait'] === undefined ? 65 : positiveInt('--max-wait', v['max-wait'], 3600, true),
+    maxDuration: v['max-duration'] === undefined ? undefined : positiveInt('--max-duration', v['max-duration'], 86_400),
     dryRun: v['dry-run'] ?? false,
     verbose: v.verbose ?? false,
     positionals: parsed.positionals,

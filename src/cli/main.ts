@@ -1,15 +1,10 @@
 #!/usr/bin/env node
 import pc from 'picocolors';
-import { registryFor } from '../config/suites.js';
 import { isSpecgateError, UsageError } from '../errors.js';
 import { parseRunFlags } from './args.js';
-import { explainCommand } from './explain.js';
-import { initCommand } from './init.js';
-import { listCommand } from './list.js';
-import { mergeCommand } from './merge.js';
-import { runCommand } from './run.js';
-import { resolveConfig } from './setup.js';
 import { USAGE } from './usage.js';
+
+// Commands are imported when called: a usage error or --help answers without loading the engine.
 
 const COMMANDS = ['run', 'list', 'init', 'explain', 'merge'] as const;
 
@@ -27,17 +22,20 @@ async function main(argv: string[]): Promise<number> {
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError('SPECGATE_USAGE', `unknown command "${command}"`, { hint: `commands: ${COMMANDS.join(', ')}` });
   }
-  if (command === 'merge') return mergeCommand(rest);
-  if (command === 'init') return initCommand(rest);
+  if (command === 'merge') return (await import('./merge.js')).mergeCommand(rest);
+  if (command === 'init') return (await import('./init.js')).initCommand(rest);
   const flags = parseRunFlags(rest);
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (command === 'explain') return explainCommand(await registryFor(await resolveConfig(flags)), flags.positionals[0]);
+  if (command === 'explain') {
+    const [{ explainCommand }, { registryFor }, { resolveConfig }] = await Promise.all([import('./explain.js'), import('../config/suites.js'), import('./setup.js')]);
+    return explainCommand(await registryFor(await resolveConfig(flags)), flags.positionals[0]);
+  }
   if (flags.positionals.length > 0) throw new UsageError('SPECGATE_USAGE', `unexpected argument "${flags.positionals[0]}"`);
-  if (command === 'list') return listCommand(flags);
-  return runCommand(flags);
+  if (command === 'list') return (await import('./list.js')).listCommand(flags);
+  return (await import('./run.js')).runCommand(flags);
 }
 
 function report(error: unknown): number {
@@ -53,11 +51,9 @@ function report(error: unknown): number {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.exitCode = report(error);
-  },
-);
+main(process.argv.slice(2)).then(exit, (error: unknown) => exit(report(error)));
+
+/** Exits once stdout and stderr are flushed: nothing a stopped check leaves behind (a timer, a socket) keeps specgate running. */
+function exit(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}

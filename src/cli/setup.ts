@@ -51,11 +51,11 @@ export async function setUp(flags: SetupFlags, options: { needBaseUrl: boolean; 
     if (baseUrl === undefined) {
       throw new UsageError('SPECGATE_USAGE', 'no spec: pass --spec PATH|URL, set "spec" in the config, or give --base-url to discover it');
     }
-    source = await discoverSpec(baseUrl, fetchText(allowedHosts(config, baseUrl)));
+    source = await discoverSpec(baseUrl, fetchText(allowedHosts(config, baseUrl), config.timeout));
   }
   const isUrl = /^https?:\/\//.test(source);
   if (isUrl) assertAllowed(source, allowedHosts(config, baseUrl));
-  const spec = await loadSpec(isUrl ? source : path.resolve(cwd, source), { fetch: fetchText(allowedHosts(config, baseUrl)) });
+  const spec = await loadSpec(isUrl ? source : path.resolve(cwd, source), { fetch: fetchText(allowedHosts(config, baseUrl), config.timeout) });
   return { config, spec, baseUrl, registry: await registryFor(config) };
 }
 

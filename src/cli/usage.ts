@@ -26,7 +26,9 @@ run options:
   --update-baseline FILE   write the run's failures to FILE as the new baseline
   --allow-destructive      also send POST/PUT/PATCH/DELETE
   --max-wait SECONDS       longest wait for Retry-After and throttle recovery (default 65)
+  --max-duration SECONDS   stop the run after this long and report what it has (exit 1)
   --dry-run                plan only, send nothing
   --verbose                list passing and skipped results too
 
-exit codes: 0 the gate passes · 1 a check failed · 2 usage, config or spec error`;
+exit codes: 0 the gate passes · 1 a check failed or did not run · 2 usage, config or spec error
+            130/143 interrupted by SIGINT/SIGTERM (the report written holds what had finished)`;

@@ -26,6 +26,10 @@ export interface Redactor {
 }
 
 const MASK = '***';
+// Shorter values cannot be hidden as text without masking every word they occur in (an altered one-letter key
+// would turn each "c" of every message into `***`); credentials are longer.
+const MIN_SECRET_LENGTH = 4;
+const CUT_SECRET_CHARS = 10;
 const EVIDENCE_BODY_BYTES = 2048;
 const TRUNCATED = '…(truncated)';
 const MAX_DEPTH = 32;
@@ -56,9 +60,12 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   let longestFirst: string[] = [];
 
   const redactText = (text: string): string =>
-    longestFirst.reduce(
-      (out, secret) => out.replaceAll(secret, MASK),
-      text.includes('=') ? text.replace(queryPattern, `$1$2=${MASK}`) : text,
+    maskCutSecrets(
+      longestFirst.reduce(
+        (out, secret) => out.replaceAll(secret, MASK),
+        text.includes('=') ? text.replace(queryPattern, `$1$2=${MASK}`) : text,
+      ),
+      longestFirst,
     );
 
   const url = (value: string): string => redactText(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)[^/?#@]*@/i, `$1${MASK}@`));
@@ -79,7 +86,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   };
 
   const addSecret = (secret: string): void => {
-    if (secret === '') return;
+    if (secret.length < MIN_SECRET_LENGTH) return;
     for (const form of [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]) secrets.add(form);
     longestFirst = [...secrets].sort((a, b) => b.length - a.length);
   };
@@ -107,6 +114,43 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   return { evidence, url, headers, body, redactText, addSecret };
 }
 
+// A check that quotes a response cuts its excerpt where it likes, possibly inside a secret the API echoed: the
+// head or the tail of a secret, CUT_SECRET_CHARS characters or more of it, is masked like the whole.
+function maskCutSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length <= CUT_SECRET_CHARS) continue;
+    out = maskHeads(out, secret);
+    out = maskTails(out, secret);
+  }
+  return out;
+}
+
+function maskHeads(text: string, secret: string): string {
+  const seed = secret.slice(0, CUT_SECRET_CHARS);
+  let out = text;
+  for (let at = out.indexOf(seed); at !== -1; at = out.indexOf(seed, at + MASK.length)) {
+    let end = at + seed.length;
+    while (end < out.length && end - at < secret.length && out[end] === secret[end - at]) end++;
+    out = out.slice(0, at) + MASK + out.slice(end);
+  }
+  return out;
+}
+
+function maskTails(text: string, secret: string): string {
+  const seed = secret.slice(-CUT_SECRET_CHARS);
+  let out = text;
+  let at = out.indexOf(seed);
+  while (at !== -1) {
+    const end = at + seed.length;
+    let start = at;
+    while (start > 0 && end - start < secret.length && out[start - 1] === secret[secret.length - (end - start) - 1]) start--;
+    out = out.slice(0, start) + MASK + out.slice(end);
+    at = out.indexOf(seed, start + MASK.length);
+  }
+  return out;
+}
+
 function lowerSet(defaults: readonly string[], extra: Iterable<string> = []): ReadonlySet<string> {
   return new Set([...defaults, ...extra].map((name) => name.toLowerCase()));
 }
@@ -118,9 +162,10 @@ function maskCredential(value: string, isAuthorization: boolean): string {
 }
 
 // `?a=1&token=x` → `?a=1&token=***` for the named keys, wherever such pairs appear: URLs (query and fragment),
-// URLs quoted in bodies and messages, form bodies.
+// URLs quoted in bodies and messages, form bodies. A colon or parenthesis that ends the value is prose
+// (`GET /x?key=…: timeout`, `(GET /x?key=…)`).
 function pairPattern(names: ReadonlySet<string>): RegExp {
-  return new RegExp(`(^|[?&#])(${alternatives(names)})=[^&#\\s"'<>\\\\]*`, 'gi');
+  return new RegExp(`(^|[?&#])(${alternatives(names)})=(?:[^&#\\s"'<>\\\\:)]|[:)](?![\\s,.;:)]|$))*`, 'gi');
 }
 
 // Masks named fields at any depth (subtrees deeper than MAX_DEPTH are masked whole); the text is kept as it

@@ -2,7 +2,7 @@ import { maxHeaderSize } from 'node:http';
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import { UsageError } from '../errors.js';
-import type { Exchange, HttpClient, OutgoingRequest, RecordedResponse } from './exchange.js';
+import type { Exchange, HttpClient, OutgoingRequest, RecordedResponse, SendControl } from './exchange.js';
 
 export interface UndiciClientOptions {
   /** Origin and optional path prefix of the API, e.g. `http://127.0.0.1:8000/api`. */
@@ -34,7 +34,7 @@ export function createUndiciClient(options: UndiciClientOptions): HttpClient {
     bodyTimeout: timeoutMs,
   });
 
-  async function send(request: OutgoingRequest): Promise<Exchange> {
+  async function send(request: OutgoingRequest, control: SendControl = {}): Promise<Exchange> {
     const path = joinPath(base.pathname, request.path);
     const started = performance.now();
     const finish = (outcome: { response: RecordedResponse } | { error: string }): Exchange => ({
@@ -44,6 +44,9 @@ export function createUndiciClient(options: UndiciClientOptions): HttpClient {
     });
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const cancel = () => controller.abort();
+    control.signal?.addEventListener('abort', cancel, { once: true });
+    if (control.signal?.aborted) cancel();
     let phase: Phase = 'headers';
     try {
       const response = await pool.request({
@@ -60,10 +63,12 @@ export function createUndiciClient(options: UndiciClientOptions): HttpClient {
       const headers = flattenHeaders(response.headers);
       return finish({ response: { status: response.statusCode, headers, body: text, truncated } });
     } catch (error) {
+      if (control.signal?.aborted) return finish({ error: `cancelled: the run stopped before ${base.origin} answered` });
       const timedOut = controller.signal.aborted;
       return finish({ error: describeError(error, { origin: base.origin, phase, timedOut, timeoutMs }) });
     } finally {
       clearTimeout(timer);
+      control.signal?.removeEventListener('abort', cancel);
     }
   }
 

@@ -11,7 +11,7 @@ export class RequestBudget {
 
   take(): void {
     if (this.#used >= this.limit) {
-      throw new SpecgateError('SPECGATE_BUDGET_EXHAUSTED', `request budget of ${this.limit} exhausted`, {
+      throw new SpecgateError('SPECGATE_BUDGET_EXHAUSTED', `the request budget is spent: safety.maxRequests allows ${this.limit} requests per run`, {
         hint: 'raise safety.maxRequests in the config, or narrow the run with --suite/--check',
       });
     }

@@ -4,8 +4,9 @@ import { createLoginFlow } from '../auth/login.js';
 import type { CheckContext, CheckDefinition } from '../checks/check.js';
 import { builtinRegistry } from '../checks/builtin.js';
 import type { CheckRegistry } from '../checks/registry.js';
-import type { Evidence, Finding, Result } from '../checks/result.js';
+import { errored, type Evidence, type Finding, type Result } from '../checks/result.js';
 import type { Config } from '../config/schema.js';
+import { isSpecgateError } from '../errors.js';
 import type { Exchange, HttpClient } from '../http/exchange.js';
 import type { Redactor } from '../http/redact.js';
 import { summarise, type Report } from '../report/model.js';
@@ -15,6 +16,7 @@ import { RequestBudget } from './budget.js';
 import type { RunListener } from './events.js';
 import { createRunRedactor } from './redaction.js';
 import { selectChecks, selectOperations, type Selection } from './select.js';
+import { alignServerPath } from './server-path.js';
 import { RunSession } from './session.js';
 import { inWaves } from './waves.js';
 import { toResult } from './to-result.js';
@@ -62,6 +64,11 @@ export interface PreparedRun extends RunPlan {
   context(): CheckContext;
   /** The report of the given results, with the requests sent so far. */
   report(results: Result[], durationMs: number): Report;
+  /**
+   * The results of a task the run stopped before it finished: errored with `message`, unless the check does
+   * not apply to the operation at all (nothing) or would have been skipped anyway (that skip).
+   */
+  unfinished(task: Task, message: string): Result[];
 }
 
 /**
@@ -90,7 +97,8 @@ export function planRun(spec: ApiSpec, config: Config, registry: CheckRegistry, 
 
 /** Plans a run and opens its session; nothing is sent until a task runs. */
 export function prepareRun(options: RunOptions): PreparedRun {
-  const { spec, config, client } = options;
+  const { spec, config } = options;
+  const client = alignServerPath(options.client, spec);
   const selection = options.selection ?? {};
   const plan = planRun(spec, config, options.registry ?? builtinRegistry(), selection);
   const redactor = createRunRedactor(spec, config);
@@ -125,6 +133,15 @@ export function prepareRun(options: RunOptions): PreparedRun {
       return findings.map((finding) => toResult(task.check, task.operation, finding, reporting));
     },
     context: () => session.context(undefined),
+    unfinished(task, message) {
+      let findings: Finding[] | undefined;
+      try {
+        findings = applicability(task, session);
+      } catch {
+        // appliesTo failed: the task errs, and the stop is the reason the report gives
+      }
+      return (findings ?? [errored(message)]).map((finding) => toResult(task.check, task.operation, finding, reporting));
+    },
     report: (results, durationMs) => ({
       tool: 'specgate',
       version: VERSION,
@@ -137,15 +154,18 @@ export function prepareRun(options: RunOptions): PreparedRun {
   };
 }
 
-async function runCheck({ check, operation }: Task, session: RunSession): Promise<Finding[]> {
-  const ctx = session.context(operation);
+async function runCheck(task: Task, session: RunSession): Promise<Finding[]> {
   try {
-    const verdict = operation && check.appliesTo ? check.appliesTo(operation, ctx) : undefined;
-    if (verdict === false) return [];
-    if (verdict) return [verdict];
-    return await check.run(ctx);
+    return applicability(task, session) ?? (await task.check.run(session.context(task.operation)));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return [{ outcome: 'error', message: `the check could not finish: ${message}` }];
+    return [errored(`the check could not finish: ${message}`, isSpecgateError(error) && error.hint ? { hint: error.hint } : {})];
   }
+}
+
+// No findings when the check does not apply to the operation, its skip when it says so, undefined when it runs.
+function applicability({ check, operation }: Task, session: RunSession): Finding[] | undefined {
+  const verdict = operation && check.appliesTo ? check.appliesTo(operation, session.context(operation)) : undefined;
+  if (verdict === false) return [];
+  return verdict ? [verdict] : undefined;
 }

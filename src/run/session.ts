@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type pLimit from 'p-limit';
 import type { Identity } from '../auth/identity.js';
 import { authorisedIdentity } from '../auth/permitted.js';
@@ -37,9 +38,15 @@ export class RunSession {
   readonly #log: Exchange[] = [];
   readonly #shared = new Map<string, Promise<unknown>>();
   readonly #contexts = new Map<Operation | undefined, CheckContext>();
+  /** The caller's signal, as one the session may hang a listener on per request in flight. */
+  readonly #signal: AbortSignal | undefined;
 
   constructor(options: SessionOptions) {
     this.#options = options;
+    if (options.signal) {
+      this.#signal = AbortSignal.any([options.signal]);
+      setMaxListeners(0, this.#signal);
+    }
   }
 
   get requests(): number {
@@ -96,14 +103,22 @@ export class RunSession {
     const { spec, config } = this.#options;
     const outgoing = withCredentials(withRequestId(request, requestIdHeader(spec, config)), credentials);
     for (let attempt = 0; ; attempt++) {
-      this.#options.signal?.throwIfAborted();
-      this.#options.budget.take();
-      const exchange = await this.#options.limit(() => this.#options.client.send(outgoing));
+      const exchange = await this.#options.limit(() => this.#sendNow(outgoing));
       this.#record(exchange);
       const backoff = this.#backoffSeconds(exchange, attempt, options);
       if (backoff === undefined) return exchange;
-      await sleep(backoff * 1000, this.#options.signal);
+      await sleep(backoff * 1000, this.#signal);
     }
+  }
+
+  // Checked when the request's turn in the limiter comes: a stopped run or a spent budget sends nothing more.
+  // A request cut short by the stop is no evidence of anything, so it is not returned to the check.
+  async #sendNow(outgoing: OutgoingRequest): Promise<Exchange> {
+    this.#signal?.throwIfAborted();
+    this.#options.budget.take();
+    const exchange = await this.#options.client.send(outgoing, { signal: this.#signal });
+    this.#signal?.throwIfAborted();
+    return exchange;
   }
 
   primary(operation: Operation): Promise<PrimaryExchange> {
@@ -127,7 +142,7 @@ export class RunSession {
         enableWith: '--allow-destructive (or safety.safeOperations)',
       };
     }
-    const chosen = authorisedIdentity(operation, config, this.#options.identities);
+    const chosen = authorisedIdentity(operation, config, this.#options.identities, this.#options.spec.securitySchemes);
     if ('skip' in chosen) return chosen;
     const sampled = this.sample(operation, chosen.identity?.tenant);
     if ('missing' in sampled) {
@@ -163,14 +178,14 @@ function withCredentials(request: OutgoingRequest, credentials: SendOptions['cre
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', abort, { once: true });
   });
 }

@@ -1,5 +1,5 @@
 import { isUsageError, UsageError } from '../errors.js';
-import { fetchText, type SpecFetcher } from './fetch.js';
+import { fetchText, type FetchedText, type SpecFetcher } from './fetch.js';
 import { parseSpecText } from './parse.js';
 import { isRecord } from './record.js';
 
@@ -19,14 +19,24 @@ const WELL_KNOWN_PATHS = [
 /**
  * Finds the API description served under a base URL: tries the well-known paths below the base URL's
  * path, then below the origin's root, and returns the first URL that answers 2xx with an OpenAPI or
- * Swagger document (JSON or YAML).
+ * Swagger document (JSON or YAML). A URL that gets no answer at all ends the search: the server is down or
+ * hostile, and each further path would cost another timeout.
  *
  * @throws UsageError SPECGATE_SPEC_NOT_FOUND listing every URL tried and what it answered.
  */
 export async function discoverSpec(baseUrl: string, fetch: SpecFetcher = fetchText): Promise<string> {
   const tried: string[] = [];
   for (const url of candidateUrls(baseUrl)) {
-    const problem = await probe(url, fetch);
+    let answer;
+    try {
+      answer = await fetch(url);
+    } catch (error) {
+      if (isUsageError(error)) throw error; // e.g. a host the fetcher may not contact
+      // No answer at all (refused, reset, timed out, too large): the next path would fare no better.
+      tried.push(`${url}: failed (${(error as Error).message})`);
+      break;
+    }
+    const problem = judge(url, answer);
     if (problem === undefined) return url;
     tried.push(`${url}: ${problem}`);
   }
@@ -48,15 +58,8 @@ function candidateUrls(baseUrl: string): string[] {
   return [...prefixes].flatMap((prefix) => WELL_KNOWN_PATHS.map((path) => new URL(prefix + path, base.origin).href));
 }
 
-// Why the URL does not serve an API description, or undefined when it does.
-async function probe(url: string, fetch: SpecFetcher): Promise<string | undefined> {
-  let answer;
-  try {
-    answer = await fetch(url);
-  } catch (error) {
-    if (isUsageError(error)) throw error; // e.g. a host the fetcher may not contact
-    return `failed (${(error as Error).message})`;
-  }
+// Why the answer from the URL is not an API description, or undefined when it is one.
+function judge(url: string, answer: FetchedText): string | undefined {
   if (answer.status < 200 || answer.status > 299) return `answered ${answer.status}`;
   let document: unknown;
   try {

@@ -108,6 +108,9 @@ describe('errorBodyProblem', () => {
       '"status" is "404" but the HTTP status is 404 (RFC 9457 §3.1.2: they must match)',
     );
     expect(errorBodyProblem(problem, json(404, { type: 'about:blank', status: 404 }, 'application/problem+json'), undefined)).toBe('"title" is missing or not a string');
+    // RFC 9457 §3.1.1-2: "type" defaults to about:blank and "status" is checked only when present.
+    expect(errorBodyProblem(problem, json(404, { title: 'Not Found', detail: 'no such order' }, 'application/problem+json'), undefined)).toBeUndefined();
+    expect(errorBodyProblem(problem, json(404, { ...ok, type: 7 }, 'application/problem+json'), undefined)).toBe('"type" is not a string');
   });
 
   it('accepts FastAPI’s and DRF’s detail bodies, and DRF field errors on 400', () => {

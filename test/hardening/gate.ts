@@ -10,7 +10,7 @@ import { hostileDocument } from '../fixtures/hostile/openapi.js';
 const PEAK_RSS = fileURLToPath(new URL('./peak-rss.mjs', import.meta.url));
 
 /** Placeholder credentials for runs that are not about secrets. */
-export const PLAIN: Credentials = { bearer: 'plain-bearer-token', tenantKey: 'plain-tenant-key', sig: 'plain-sig', tokenEnv: 'HARDENING_VIEWER_TOKEN', password: 'plain-password' };
+export const PLAIN: Credentials = { bearer: 'plain-bearer-token', tenantKey: 'plain-tenant-key', sig: 'plain-sig', tokenEnv: 'HARDENING_VIEWER_TOKEN', password: 'plain-password', cookie: 'plain-cookie' };
 
 /** A temporary directory holding the hostile spec (its `servers` pointing at `serversUrl`) and a config for it. */
 export interface Workspace {

@@ -34,7 +34,8 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The request body as UTF-8 text. */
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');

@@ -1,3 +1,4 @@
+import { credentialCoverage } from '../../auth/coverage.js';
 import type { Identity } from '../../auth/identity.js';
 import { permittedIdentities } from '../../auth/permitted.js';
 import type { Exchange } from '../../http/exchange.js';
@@ -17,6 +18,7 @@ export function credentialsWork(ctx: CheckContext, identity: Identity): Promise<
     for (const operation of ctx.spec.operations) {
       if (attempts >= ATTEMPTS) break;
       if (!isSecured(operation) || !isSafeMethod(operation.method) || !permittedIdentities(operation, ctx.config, [identity]).length) continue;
+      if (credentialCoverage(identity, operation, ctx.spec.securitySchemes) === 'no') continue;
       const sampled = ctx.sample(operation, { tenant: identity.tenant });
       if ('missing' in sampled) continue;
       attempts++;

@@ -31,11 +31,26 @@ const GENERIC: FrameworkCause = {
   fix: 'answer 401 with a WWW-Authenticate challenge when credentials are missing or invalid, and keep 403 for authenticated callers without permission',
 };
 
-/** The likely cause of a 403 to an unauthenticated request, recognised from the framework's own body when possible. */
+/**
+ * The likely cause of a 403 to an unauthenticated request, recognised from the framework's own message or code:
+ * at the top of the body (`detail`, `code`), or where a custom exception handler re-renders them (`message`,
+ * `error.message`, `error.detail`, `error.code`, as in an {"error": {code, message}} envelope).
+ */
 export function forbiddenCause(response: RecordedResponse): FrameworkCause {
-  const body = jsonBody(response) as Record<string, unknown> | undefined;
-  const detail = typeof body?.detail === 'string' ? body.detail : undefined;
-  if ((detail && DRF_MESSAGES.includes(detail)) || (typeof body?.code === 'string' && DRF_CODES.includes(body.code))) return DRF;
-  if (detail && FASTAPI_MESSAGES.includes(detail)) return FASTAPI;
+  const body = jsonBody(response);
+  const { messages, codes } = frameworkWords(body);
+  if (messages.some((m) => DRF_MESSAGES.includes(m)) || codes.some((c) => DRF_CODES.includes(c))) return DRF;
+  if (messages.some((m) => FASTAPI_MESSAGES.includes(m))) return FASTAPI;
   return GENERIC;
+}
+
+function frameworkWords(body: unknown): { messages: string[]; codes: string[] } {
+  const top = isRecord(body) ? body : {};
+  const nested = isRecord(top.error) ? top.error : {};
+  const strings = (...values: unknown[]) => values.filter((v): v is string => typeof v === 'string');
+  return { messages: strings(top.detail, top.message, nested.message, nested.detail), codes: strings(top.code, nested.code) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

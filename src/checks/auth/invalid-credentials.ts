@@ -6,6 +6,7 @@ import { unsafeToCall } from '../common/may-call.js';
 import { expectsCredentials } from '../common/schemes.js';
 import { pass, skip, type Finding } from '../result.js';
 import { negativeExchanges } from './negatives.js';
+import { deletedNow } from './deleted.js';
 import { judgeRefusal } from './refusal.js';
 
 const UNVERIFIED = {
@@ -57,6 +58,7 @@ export const authInvalidCredentials: CheckDefinition = {
     const round = await negativeExchanges(ctx, operation, tenant);
     if ('skip' in round) return [skip(`not sent: ${round.skip}`, round.enableWith)];
     const authorised = () => ctx.primary(operation);
+    const deleted = () => deletedNow(ctx, operation);
     const findings = await Promise.all(
       round.sent.map(({ negative, exchange }) =>
         judgeRefusal({
@@ -65,6 +67,7 @@ export const authInvalidCredentials: CheckDefinition = {
           authorised,
           badRequestAllowed: ctx.config.auth.allowBadRequest && (negative.kind === 'empty' || negative.kind === 'malformed'),
           accepted: ACCEPTED[negative.kind],
+          deleted,
         }),
       ),
     );

@@ -15,6 +15,8 @@ export interface Refusal {
   badRequestAllowed: boolean;
   /** What a success means for this credential and its fix, when more is known than "authentication is not enforced". */
   accepted?: { means: string; fix: string } | undefined;
+  /** For a DELETE: whether its resource is gone now (asked only when the valid DELETE succeeded and this one got 404). */
+  deleted?: (() => Promise<boolean | undefined>) | undefined;
 }
 
 const NOT_ENFORCED = {
@@ -25,7 +27,7 @@ const NOT_ENFORCED = {
 const EXPECTED = 'expected 401 Unauthorized';
 
 /** Judges the answer to a request without valid credentials: 401 is right, anything else says what went wrong. */
-export async function judgeRefusal({ exchange, sent, authorised, badRequestAllowed, accepted = NOT_ENFORCED }: Refusal): Promise<Finding> {
+export async function judgeRefusal({ exchange, sent, authorised, badRequestAllowed, accepted = NOT_ENFORCED, deleted }: Refusal): Promise<Finding> {
   const response = exchange.response;
   const what = `${target(exchange)} ${sent}`;
   if (!response) return errored(`no response to ${what}: ${exchange.error}`, { exchange });
@@ -47,10 +49,10 @@ export async function judgeRefusal({ exchange, sent, authorised, badRequestAllow
   if (status >= 500) {
     return fail(`${came}; ${EXPECTED} — the server fails on credentials it should refuse, so authentication errors are unhandled`, 'treat missing, malformed and invalid credentials as an authentication failure (401) instead of letting the parser throw', { exchange });
   }
-  return judgeClientError(exchange, came, await authorised());
+  return judgeClientError(exchange, came, await authorised(), deleted);
 }
 
-function judgeClientError(exchange: Exchange, came: string, authorised: PrimaryExchange): Finding {
+async function judgeClientError(exchange: Exchange, came: string, authorised: PrimaryExchange, deleted: Refusal['deleted']): Promise<Finding> {
   const status = exchange.response!.status;
   const valid = 'exchange' in authorised ? authorised.exchange.response?.status : undefined;
   if (valid === undefined) {
@@ -60,6 +62,10 @@ function judgeClientError(exchange: Exchange, came: string, authorised: PrimaryE
   if (valid === 401 || valid === 403) {
     const identity = 'exchange' in authorised ? authorised.identity?.name : undefined;
     return skip(`${came}; the valid request was refused too (${valid}), so there is nothing to compare with`, identity ? `identities.${identity} (working credentials)` : 'identities', { exchange });
+  }
+  // The valid DELETE removed the resource: a 404 to the same URL since proves nothing about lookup before authentication.
+  if ((status === 404 || status === 410) && exchange.request.method.toUpperCase() === 'DELETE' && valid >= 200 && valid < 300 && (await deleted?.()) !== false) {
+    return skip(`${came}; the valid DELETE answered ${valid} and the resource is gone now, so a ${status} says nothing about the order of lookup and authentication`, 'fixtures.<tenant>.<param> (ids that exist)', { exchange });
   }
   if (valid === status) {
     return skip(`${came}, the same as with valid credentials: the request itself is refused, so authentication cannot be observed`, status === 404 || status === 410 ? 'fixtures.<tenant>.<param> (ids that exist)' : 'fixtures (values the API accepts)', { exchange });

@@ -3,6 +3,7 @@ import type { CheckDefinition } from '../check.js';
 import { anonymousExchange, referenceTenant } from '../common/anonymous.js';
 import { unsafeToCall } from '../common/may-call.js';
 import { skip } from '../result.js';
+import { deletedNow } from './deleted.js';
 import { judgeRefusal } from './refusal.js';
 
 export const authRequired: CheckDefinition = {
@@ -27,6 +28,7 @@ export const authRequired: CheckDefinition = {
     const operation = ctx.operation!;
     const sent = await anonymousExchange(ctx, operation, referenceTenant(ctx, operation));
     if ('skip' in sent) return [skip(`not sent: ${sent.skip}`, sent.enableWith)];
-    return [await judgeRefusal({ exchange: sent.exchange, sent: 'without credentials', authorised: () => ctx.primary(operation), badRequestAllowed: false })];
+    const deleted = () => deletedNow(ctx, operation);
+    return [await judgeRefusal({ exchange: sent.exchange, sent: 'without credentials', authorised: () => ctx.primary(operation), badRequestAllowed: false, deleted })];
   },
 };

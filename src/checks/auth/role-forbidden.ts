@@ -1,3 +1,4 @@
+import { credentialCoverage } from '../../auth/coverage.js';
 import type { Identity } from '../../auth/identity.js';
 import { forbiddenIdentities } from '../../auth/permitted.js';
 import { allowedRoles } from '../../run/roles.js';
@@ -41,6 +42,14 @@ async function probe(ctx: CheckContext, operation: Operation, identity: Identity
   const roles = allowedRoles(operation, ctx.config)!;
   const source = ctx.config.roles[operation.key] ? `roles["${operation.key}"] in the config` : 'x-roles in the document';
   const tenant = identity.tenant ?? 'default';
+  if (credentialCoverage(identity, operation, ctx.spec.securitySchemes) === 'no') {
+    const accepted = operation.security.map((alternative) => alternative.map((r) => r.scheme).join(' + ')).join(' or ');
+    return skip(
+      `${identity.name} holds no credentials ${operation.key} accepts (${accepted}): a 401 would be right whatever its role, so the role cannot be judged`,
+      `identities.${identity.name}.credentials.${operation.security[0]?.[0]?.scheme ?? '<scheme>'}`,
+      { identity: identity.name },
+    );
+  }
   const sampled = ctx.sample(operation, { tenant: identity.tenant });
   if ('missing' in sampled) return skip(`no value for ${sampled.missing.join(', ')}`, `fixtures.${tenant}.${sampled.missing[0]}`, { identity: identity.name });
   const exchange = await ctx.send(sampled.request, { identity });

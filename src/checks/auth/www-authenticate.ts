@@ -1,4 +1,4 @@
-import { parseChallenges } from '../../auth/challenge.js';
+import { parseChallenges, type Challenge } from '../../auth/challenge.js';
 import { authScheme } from '../../auth/credentials.js';
 import type { Exchange } from '../../http/exchange.js';
 import type { SecurityScheme } from '../../spec/model.js';
@@ -21,6 +21,9 @@ type Problem = 'missing' | 'no-challenge' | 'error-without-token' | 'no-invalid-
 
 const LISTED = 3;
 
+/** The IANA HTTP Authentication Scheme Registry (RFC 9110 §16.4), lower case. */
+const REGISTERED_SCHEMES = new Set(['basic', 'bearer', 'concealed', 'digest', 'dpop', 'gnap', 'hoba', 'mutual', 'negotiate', 'oauth', 'privatetoken', 'scram-sha-1', 'scram-sha-256', 'vapid']);
+
 export const authWwwAuthenticate: CheckDefinition = {
   id: 'auth.www-authenticate',
   family: 'auth',
@@ -29,7 +32,7 @@ export const authWwwAuthenticate: CheckDefinition = {
   scope: 'operation',
   explain: {
     asserts:
-      'Every 401 the operation gave (without credentials, and to each invalid credential) carries WWW-Authenticate with a challenge for one of its schemes (Bearer for http bearer, OAuth 2 and OpenID Connect; Basic; any challenge for API keys). For Bearer, a refused token should be answered with error="invalid_token" and a request without a token with no error code (warnings).',
+      'Every 401 the operation gave (without credentials, and to each invalid credential) carries WWW-Authenticate with a challenge for one of its schemes (Bearer for http bearer, OAuth 2 and OpenID Connect; Basic; for API keys any challenge but a registered scheme the operation does not take, such as Basic on a Bearer-or-cookie operation). For Bearer, a refused token should be answered with error="invalid_token" and a request without a token with no error code (warnings).',
     why: 'RFC 9110 requires the challenge on every 401: it tells clients how to authenticate, and libraries rely on it to refresh tokens. RFC 6750 error codes tell a client whether to refresh its token or to ask the user to log in.',
     references: ['RFC 9110 §15.5.2 (401 MUST send WWW-Authenticate)', 'RFC 9110 §11.6.1 (WWW-Authenticate)', 'RFC 6750 §3 and §3.1 (Bearer error codes)', 'RFC 7617 §2 (Basic)'],
     fix: 'Set WWW-Authenticate on every 401 (e.g. Bearer realm="api", error="invalid_token" when a token was refused; Bearer realm="api" when none was sent).',
@@ -66,8 +69,11 @@ function inspect(answer: Answer, schemes: readonly SecurityScheme[]): Problem | 
   if (field === undefined || field.trim() === '') return 'missing';
   const challenges = parseChallenges(field);
   const words = challengeWords(schemes);
+  // API keys have no registered auth-scheme, so any custom challenge (ApiKey, Session…) may stand for one; a
+  // registered scheme the operation does not take (Basic on a Bearer or cookie API) challenges for nothing it accepts.
   const anyChallenge = schemes.some((s) => s.type === 'apiKey');
-  if (challenges.length === 0 || (!anyChallenge && !challenges.some((c) => words.has(c.scheme.toLowerCase())))) return 'no-challenge';
+  const fits = (c: Challenge) => words.has(c.scheme.toLowerCase()) || (anyChallenge && !REGISTERED_SCHEMES.has(c.scheme.toLowerCase()));
+  if (!challenges.some(fits)) return 'no-challenge';
   const bearer = challenges.find((c) => c.scheme.toLowerCase() === 'bearer');
   if (!bearer || !words.has('bearer') || answer.bearerErrors === undefined) return undefined;
   const error = bearer.params.error;
@@ -84,7 +90,7 @@ function report(problem: Problem, found: Answer[], total: number, schemes: reado
     case 'missing':
       return fail(`${which} carry no WWW-Authenticate; RFC 9110 §15.5.2: a 401 MUST carry at least one challenge for the target resource`, `set WWW-Authenticate: ${example} on every 401 (the error handler or the authentication middleware)`, { exchange });
     case 'no-challenge':
-      return fail(`${which} carry WWW-Authenticate: ${field}, which has no challenge for ${describeSchemes(schemes)} (RFC 9110 §11.6.1)`, `challenge with the scheme the document declares, e.g. WWW-Authenticate: ${example}`, { exchange });
+      return fail(`${which} carry WWW-Authenticate: ${field}, which has no challenge for ${describeSchemes(schemes)} (RFC 9110 §11.6.1: the challenge must apply to the target resource)`, `challenge with the scheme the document declares, e.g. WWW-Authenticate: ${example}`, { exchange });
     case 'error-without-token':
       return fail(`${which} name an error code (WWW-Authenticate: ${field}) although no Bearer token was sent; RFC 6750 §3.1: a request without authentication information SHOULD get no error code`, 'send a bare challenge (Bearer realm="api") when no token was presented, and error="invalid_token" only for refused tokens', { exchange, severity: 'warning' });
     case 'no-invalid-token':

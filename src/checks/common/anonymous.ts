@@ -9,7 +9,7 @@ export type Sent = { exchange: Exchange } | { skip: string; enableWith: string }
 
 /** The tenant whose fixtures fill requests about the operation: the one its valid request goes out as. */
 export function referenceTenant(ctx: CheckContext, operation: Operation): string | undefined {
-  const chosen = authorisedIdentity(operation, ctx.config, ctx.identities);
+  const chosen = authorisedIdentity(operation, ctx.config, ctx.identities, ctx.spec.securitySchemes);
   return 'identity' in chosen ? chosen.identity?.tenant : undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { Exchange } from '../../http/exchange.js';
+import { isPublic } from '../../spec/model.js';
 import type { CheckDefinition } from '../check.js';
 import { errored, fail, pass, skip, type Finding } from '../result.js';
 import { badInputProbes, hasInputToBreak, type Probe } from './bad-input-probes.js';
@@ -13,7 +14,7 @@ export const badInput: CheckDefinition = {
   scope: 'operation',
   explain: {
     asserts:
-      'Copies of a valid request with one thing wrong are rejected: malformed JSON → 400 (422 as FastAPI does); an undocumented Content-Type → 415 (400, 422 allowed); a required field left out or a field of the wrong type → 400 or 422; a path parameter of the wrong type → 400, 404 or 422. Never 2xx, never 5xx. Operations with unsafe methods are probed only with --allow-destructive or when listed in safety.safeOperations. Operations without a body or typed path parameter get no result, but their valid request is still sent so the other errors checks see it.',
+      'Copies of a valid request with one thing wrong are rejected: malformed JSON → 400 (422 as FastAPI does); an undocumented Content-Type → 415 (400, 422 allowed); a required field left out or a field of the wrong type → 400 or 422; each typed path parameter of the wrong type → 400, 404 or 422. Never 2xx, never 5xx. Up to three typed query parameters (optional ones too) of the wrong type → 400, 404 or 422, or ignored (2xx); never 5xx. Operations with unsafe methods are probed only with --allow-destructive or when listed in safety.safeOperations. Operations without a body or typed path or query parameter get no result, but their valid request is still sent so the other errors checks see it.',
     why: 'An API that accepts malformed input stores garbage or acts on defaults the client never chose; one that answers 5xx crashes on input anyone can send (a denial-of-service lever) and hides the client’s mistake from the client.',
     references: ['RFC 9110 §15.5.1 (400)', 'RFC 9110 §15.5.16 (415)', 'RFC 9110 §15.5.21 (422)', 'OWASP API8:2023 Security Misconfiguration'],
     fix: 'Validate every request against the documented schema (parameters, Content-Type, body) before the handler runs, and map parser and validation errors to 400/415/422 in the API’s error format.',
@@ -36,7 +37,8 @@ export const badInput: CheckDefinition = {
     if ('skip' in primary) return [skip(`no valid request to start from: ${primary.skip}`, primary.enableWith)];
     const baseline = primary.exchange.response?.status;
     if (baseline === undefined) return [errored(`no response to a valid request: ${primary.exchange.error}`, { exchange: primary.exchange })];
-    if (baseline === 401 || baseline === 403) {
+    // A public operation refusing the sampled content (a login's made-up password) still parses it first.
+    if ((baseline === 401 || baseline === 403) && !isPublic(operation)) {
       return [skip(`a valid request answered ${baseline}: authorisation runs before input validation, so bad input cannot be judged`, 'identities', { exchange: primary.exchange })];
     }
     const sampled = ctx.sample(operation, { tenant: primary.identity?.tenant });

@@ -22,6 +22,7 @@ export function judgeProbe(probe: Probe, exchange: Exchange, baselineStatus: num
     return { kind: 'inconclusive', text: `${probe.label} → ${status}, as did the valid request` };
   }
   if (probe.expected.includes(status)) return { kind: 'pass', text: `${probe.label} → ${status}` };
+  if (probe.ignorable && status >= 200 && status < 300) return { kind: 'pass', text: `${probe.label} → ${status} (ignored)` };
   if (status >= 500) return { kind: 'fail', text: `${probe.label} → ${status}, expected ${expected}: the server failed on input it should reject`, severity: 'error' };
   if (status >= 200 && status < 300) return { kind: 'fail', text: `${probe.label} → ${status}, expected ${expected}: the API accepted it`, severity: 'error' };
   if (status < 400 || NOT_ABOUT_INPUT.has(status) || status === baselineStatus) {

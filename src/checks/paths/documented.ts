@@ -1,14 +1,17 @@
 import type { MediaType, Operation, ResponseSpec } from '../../spec/model.js';
 
-/** The documented response a status falls under: the exact code, then its `NXX` range, then `default`. */
+/**
+ * The documented response a status falls under: the exact code, then its `NXX` range, then `default` — except
+ * a 2xx when the operation lists its successes (a 2xx code or `2XX`): `default` then documents the errors, as
+ * generators write it (drf-spectacular, grpc-gateway, go-swagger), and an unlisted success is undocumented.
+ */
 export function documentedResponse(operation: Operation, status: number): ResponseSpec | undefined {
   const code = String(status);
   const range = `${code[0]}XX`;
-  return (
-    operation.responses.find((r) => r.status === code) ??
-    operation.responses.find((r) => r.status.toUpperCase() === range) ??
-    operation.responses.find((r) => r.status === 'default')
-  );
+  const listed = operation.responses.find((r) => r.status === code) ?? operation.responses.find((r) => r.status.toUpperCase() === range);
+  if (listed) return listed;
+  if (status >= 200 && status < 300 && operation.responses.some((r) => /^2/.test(r.status))) return undefined;
+  return operation.responses.find((r) => r.status === 'default');
 }
 
 /** Whether a response media type is covered by a documented one (`*\/*`, `type/*`, parameters ignored). */

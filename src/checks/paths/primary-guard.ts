@@ -1,6 +1,6 @@
 import type { Identity } from '../../auth/identity.js';
 import type { Exchange, RecordedResponse } from '../../http/exchange.js';
-import { isSecured, type Operation } from '../../spec/model.js';
+import { isPublic, isSecured, type Operation } from '../../spec/model.js';
 import type { CheckContext } from '../check.js';
 import { errored, skip, type Finding } from '../result.js';
 import { documentedResponse } from './documented.js';
@@ -32,6 +32,11 @@ export function onPrimaryResponse(check: (primary: PrimaryResponse) => Finding[]
           exchange,
         }),
       ];
+    }
+    // A public operation walled off by authentication is auth.public-open's finding; a documented 401 (a login's
+    // wrong password) is still judged here.
+    if ((response.status === 401 || response.status === 403) && !identity && isPublic(operation) && !documentedResponse(operation, response.status)) {
+      return [skip(`the public operation refused the anonymous request with an undocumented ${response.status}: auth.public-open reports it, and there is no valid answer to judge`, 'the operation reachable without credentials (see auth.public-open)', { exchange })];
     }
     if (response.status === 404 && !documentedResponse(operation, 404)) {
       const unverified = unverifiedPathParams(operation, ctx.config, identity?.tenant);

@@ -10,7 +10,7 @@ export const statusDocumented: CheckDefinition = {
   severity: 'error',
   scope: 'operation',
   explain: {
-    asserts: "The status code answering a valid request appears in the operation's responses (exact code, NXX range or default).",
+    asserts: "The status code answering a valid request appears in the operation's responses (exact code, NXX range or default; a 2xx the operation does not list among its listed 2xx successes is undocumented even with a default, which then documents the errors).",
     why: 'Clients and generated SDKs branch on documented statuses; an undocumented one falls through to generic error handling.',
     references: ['OpenAPI Specification, Responses Object', 'RFC 9110 §15 (status codes)'],
     fix: 'Document the status under responses, or make the handler answer a documented one.',

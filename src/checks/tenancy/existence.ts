@@ -18,7 +18,7 @@ export function ownerExistence(ctx: CheckContext, operation: Operation, owner: s
   if (!read) return Promise.resolve({ unknown: `no GET is documented on ${operation.path}` });
   if (!identity) return Promise.resolve({ unknown: `no identity of tenant ${owner} may read it` });
   return ctx.shared(`existence ${read.key} ${owner}`, async (): Promise<Existence> => {
-    const chosen = authorisedIdentity(read, ctx.config, ctx.identities);
+    const chosen = authorisedIdentity(read, ctx.config, ctx.identities, ctx.spec.securitySchemes);
     if ('identity' in chosen && chosen.identity?.tenant === owner) {
       const primary = await ctx.primary(read);
       if ('exchange' in primary) return verdict(primary.exchange);

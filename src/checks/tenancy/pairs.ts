@@ -1,4 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Identity } from '../../auth/identity.js';
+import { preferCovering } from '../../auth/coverage.js';
 import { permittedIdentities } from '../../auth/permitted.js';
 import type { Exchange, OutgoingRequest, RecordedResponse } from '../../http/exchange.js';
 import type { Operation } from '../../spec/model.js';
@@ -33,6 +35,37 @@ export function crossTenantPair(ctx: CheckContext, operation: Operation, plan: T
   );
 }
 
+/** Where a mixed pair puts tenant A's id: the leaf parameter, under tenant B's own values of the parent parameters. */
+export interface Mixed {
+  leaf: string;
+  parents: string[];
+}
+
+/**
+ * On a nested route (`/orgs/{org_id}/projects/{project_id}`), tenant A's leaf id under tenant B's own parent ids,
+ * and a nonexistent leaf there, both asked for as tenant B: a route that checks B may use B's org but looks the
+ * project up by its id alone serves A's project (OWASP API1). Undefined when the route has no parents whose
+ * values differ between the tenants (the plain cross-tenant pair already asks that), or B has no fixtures for them.
+ */
+export function mixedTenantPair(ctx: CheckContext, operation: Operation, plan: TenancyPlan): { mixed: Mixed; result: Promise<PairResult> } | undefined {
+  const { owner, params, intruder } = plan;
+  const { fixtures } = ctx.config;
+  const order = [...operation.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!).filter((name) => pathParams(operation).includes(name));
+  const leaf = order.at(-1);
+  const own = intruder.tenant;
+  if (leaf === undefined || order.length < 2 || !params.includes(leaf) || own === undefined) return undefined;
+  const valueOf = (tenant: string, name: string) => fixtures[tenant]?.[name] ?? fixtures.default?.[name];
+  const parents = order.slice(0, -1);
+  if (parents.some((name) => valueOf(own, name) === undefined)) return undefined;
+  if (!parents.some((name) => !isDeepStrictEqual(valueOf(own, name), valueOf(owner, name)))) return undefined;
+  if (isDeepStrictEqual(valueOf(own, leaf), valueOf(owner, leaf))) return undefined;
+  const mixed = { leaf, parents };
+  const result = ctx.shared(`mixed-tenant ${operation.key} ${owner} ${intruder.name}`, () =>
+    askPair(ctx, operation, { tenant: owner, params, identity: plan.ownerIdentity, who: intruder, fillFrom: own, only: [leaf], send: (request) => ctx.send(request, { identity: intruder }) }),
+  );
+  return { mixed, result };
+}
+
 /** An owner's ids and nonexistent ids, both asked for without credentials; once per run. */
 export function anonymousPair(ctx: CheckContext, operation: Operation): Promise<PairResult> {
   return ctx.shared(`anonymous pair ${operation.key}`, async (): Promise<PairResult> => {
@@ -42,7 +75,7 @@ export function anonymousPair(ctx: CheckContext, operation: Operation): Promise<
     const groups = [referenceTenant(ctx, operation), ...Object.keys(fixtures).filter((g) => g !== 'default'), 'default'];
     const owner = groups.find((group): group is string => group !== undefined && params.some((p) => fixtures[group]?.[p] !== undefined) && covers(group));
     if (!owner) return { finding: skip(`no fixtures name existing ${params.join(', ')}`, `fixtures.<tenant>.${params[0]}`) };
-    const permitted = permittedIdentities(operation, ctx.config, ctx.identities);
+    const permitted = preferCovering(permittedIdentities(operation, ctx.config, ctx.identities), operation, ctx.spec.securitySchemes);
     const identity = owner === 'default' ? permitted[0] : permitted.find((i) => i.tenant === owner);
     const owned = params.filter((p) => fixtures[owner]?.[p] !== undefined);
     const tenant = owner === 'default' ? undefined : owner;
@@ -62,6 +95,10 @@ interface Asking {
   who?: Identity;
   /** The existing-id answer when it was already sent. */
   existing?: Exchange;
+  /** The tenant whose fixtures fill the request (default: the owner), with the owner's values for `only`. */
+  fillFrom?: string;
+  /** The parameters that get the owner's and the nonexistent values (default: all of `params`). */
+  only?: readonly string[];
   send(request: OutgoingRequest): Promise<Exchange>;
 }
 
@@ -75,8 +112,12 @@ async function askPair(ctx: CheckContext, operation: Operation, asking: Asking):
   const nonexistent = await nonexistentValues(ctx, operation, tenant, params);
   if ('skip' in nonexistent) return { finding: skip(nonexistent.skip, nonexistent.enableWith, extra) };
   const group = tenant === 'default' ? undefined : tenant;
-  const real = ctx.sample(operation, { tenant: group });
-  const made = ctx.sample(operation, { tenant: group, values: nonexistent.values });
+  const only = asking.only ?? params;
+  const pick = (values: Record<string, unknown>) => Object.fromEntries(only.map((name) => [name, values[name]]));
+  const owned = asking.fillFrom === undefined ? undefined : pick({ ...ctx.config.fixtures.default, ...ctx.config.fixtures[tenant] });
+  const fill = asking.fillFrom ?? group;
+  const real = ctx.sample(operation, { tenant: fill, values: owned });
+  const made = ctx.sample(operation, { tenant: fill, values: { ...owned, ...pick(nonexistent.values) } });
   if ('missing' in real || 'missing' in made) {
     const missing = 'missing' in real ? real.missing : 'missing' in made ? made.missing : [];
     return { finding: skip(`no value for ${missing.join(', ')}`, `fixtures.${tenant}.${missing[0]}`, extra) };
@@ -86,7 +127,7 @@ async function askPair(ctx: CheckContext, operation: Operation, asking: Asking):
     if (!exchange.response) return { finding: errored(`no response to ${target(exchange)}: ${exchange.error}`, { ...extra, exchange }) };
   }
   const pair: Pair = { existing: existing as Answered, missing: missing as Answered, existence: describeExistence(existence) };
-  return sane(pair, params, who) ?? { pair };
+  return sane(pair, only, who) ?? { pair };
 }
 
 /** Pairs that cannot be compared: the made-up id was refused as malformed, or the asking identity was refused outright. */

@@ -1,4 +1,5 @@
 import type { Identity } from '../../auth/identity.js';
+import { preferCovering } from '../../auth/coverage.js';
 import { permittedIdentities } from '../../auth/permitted.js';
 import type { Operation } from '../../spec/model.js';
 import type { CheckContext } from '../check.js';
@@ -30,7 +31,7 @@ export function tenancyPlans(ctx: CheckContext, operation: Operation): Plans {
   if (tenants.length < 2) return { skip: `identities of two tenants are needed (configured: ${tenants.join(', ') || 'none'})`, enableWith: 'identities.<name>.tenant' };
   const owners = tenants.filter((t) => params.some((p) => fixtures[t]?.[p] !== undefined) && params.every((p) => fixtures[t]?.[p] !== undefined || fixtures.default?.[p] !== undefined));
   if (owners.length === 0) return { skip: `no tenant has fixtures for ${params.join(', ')}`, enableWith: `fixtures.${tenants[0]}.${params[0]}` };
-  const permitted = permittedIdentities(operation, ctx.config, ctx.identities);
+  const permitted = preferCovering(permittedIdentities(operation, ctx.config, ctx.identities), operation, ctx.spec.securitySchemes);
   const plans = owners.flatMap((owner): TenancyPlan[] => {
     const intruder = permitted.find((i) => i.tenant !== undefined && i.tenant !== owner);
     if (!intruder) return [];

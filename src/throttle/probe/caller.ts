@@ -1,3 +1,4 @@
+import { preferCovering } from '../../auth/coverage.js';
 import type { Identity } from '../../auth/identity.js';
 import type { CheckContext } from '../../checks/check.js';
 import { allowedRoles } from '../../run/roles.js';
@@ -35,7 +36,8 @@ export function callerFor(ctx: CheckContext, operation: Operation, identity: Ide
 /** Identities whose role may call the operation (all of them when no roles are known). */
 function authorisedIdentities(ctx: CheckContext, operation: Operation): Identity[] {
   const roles = allowedRoles(operation, ctx.config);
-  return roles ? ctx.identities.filter((identity) => identity.role !== undefined && roles.includes(identity.role)) : ctx.identities;
+  const allowed = roles ? ctx.identities.filter((identity) => identity.role !== undefined && roles.includes(identity.role)) : ctx.identities;
+  return preferCovering(allowed, operation, ctx.spec.securitySchemes);
 }
 
 /** Sends the caller's request once, without the runner's 429 back-off, and times it. */

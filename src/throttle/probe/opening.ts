@@ -81,7 +81,9 @@ function nextStep(o: Observation): Step {
     return { wait };
   }
   const quota = announcedQuota(o.readings);
-  if (quota) {
+  // After a request, remaining can be at most limit - 1: a header announcing more does not track the limiter
+  // (throttle.headers reports it), so it says nothing about earlier use and the probe proceeds as without headers.
+  if (quota && quota.remaining < quota.limit) {
     const used = quota.limit - 1 - quota.remaining;
     if (used <= 0) return { accept: { exact: 0 }, start: `${quota.family} announced a full quota (${quota.remaining} left of ${quota.limit})` };
     const wait = reset ?? o.windowSeconds;

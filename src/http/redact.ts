@@ -29,7 +29,8 @@ const MASK = '***';
 // Shorter values cannot be hidden as text without masking every word they occur in (an altered one-letter key
 // would turn each "c" of every message into `***`); credentials are longer.
 const MIN_SECRET_LENGTH = 4;
-const CUT_SECRET_CHARS = 10;
+const CUT = '…';
+const CUT_SECRET_CHARS = 6;
 const EVIDENCE_BODY_BYTES = 2048;
 const TRUNCATED = '…(truncated)';
 const MAX_DEPTH = 32;
@@ -114,41 +115,35 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   return { evidence, url, headers, body, redactText, addSecret };
 }
 
-// A check that quotes a response cuts its excerpt where it likes, possibly inside a secret the API echoed: the
-// head or the tail of a secret, CUT_SECRET_CHARS characters or more of it, is masked like the whole.
+// A check that quotes a response cuts the quote where it likes and marks the cut with `…`: the part of a secret
+// on either side of the mark (its head before it, its tail after it, CUT_SECRET_CHARS or more) is masked.
 function maskCutSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
+  if (!text.includes(CUT)) return text;
+  let parts = text.split(CUT);
   for (const secret of secrets) {
     if (secret.length <= CUT_SECRET_CHARS) continue;
-    out = maskHeads(out, secret);
-    out = maskTails(out, secret);
+    parts = parts.map((part, i) => {
+      const before = i > 0 ? maskTail(part, secret) : part;
+      return i < parts.length - 1 ? maskHead(before, secret) : before;
+    });
   }
-  return out;
+  return parts.join(CUT);
 }
 
-function maskHeads(text: string, secret: string): string {
-  const seed = secret.slice(0, CUT_SECRET_CHARS);
-  let out = text;
-  for (let at = out.indexOf(seed); at !== -1; at = out.indexOf(seed, at + MASK.length)) {
-    let end = at + seed.length;
-    while (end < out.length && end - at < secret.length && out[end] === secret[end - at]) end++;
-    out = out.slice(0, at) + MASK + out.slice(end);
+// `…"token":"sk_live_4f1c` → `…"token":"***`: the longest head of the secret the text ends with.
+function maskHead(text: string, secret: string): string {
+  for (let length = Math.min(secret.length - 1, text.length); length >= CUT_SECRET_CHARS; length--) {
+    if (text.charCodeAt(text.length - 1) === secret.charCodeAt(length - 1) && text.endsWith(secret.slice(0, length))) return text.slice(0, text.length - length) + MASK;
   }
-  return out;
+  return text;
 }
 
-function maskTails(text: string, secret: string): string {
-  const seed = secret.slice(-CUT_SECRET_CHARS);
-  let out = text;
-  let at = out.indexOf(seed);
-  while (at !== -1) {
-    const end = at + seed.length;
-    let start = at;
-    while (start > 0 && end - start < secret.length && out[start - 1] === secret[secret.length - (end - start) - 1]) start--;
-    out = out.slice(0, start) + MASK + out.slice(end);
-    at = out.indexOf(seed, start + MASK.length);
+// `4f1c2a9e at handler` → `*** at handler`: the longest tail of the secret the text starts with.
+function maskTail(text: string, secret: string): string {
+  for (let length = Math.min(secret.length - 1, text.length); length >= CUT_SECRET_CHARS; length--) {
+    if (text.charCodeAt(0) === secret.charCodeAt(secret.length - length) && text.startsWith(secret.slice(-length))) return MASK + text.slice(length);
   }
-  return out;
+  return text;
 }
 
 function lowerSet(defaults: readonly string[], extra: Iterable<string> = []): ReadonlySet<string> {

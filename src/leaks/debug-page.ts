@@ -1,3 +1,5 @@
+import { excerpt } from './texts.js';
+
 /** A framework's debug or default error page, recognised by markup only that framework writes. */
 export interface DebugPage {
   name: string;
@@ -36,5 +38,5 @@ function pageExcerpt(body: string, at: number): string {
   const pre = /<pre>([\s\S]{0,400})/.exec(body)?.[1]?.split('</pre>')[0];
   const title = /<title>([^<]{0,200})<\/title>/.exec(body)?.[1];
   const text = pre ?? title ?? body.slice(at, at + EXCERPT_CHARS);
-  return text.replace(/<br\s*\/?>/g, ' | ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS);
+  return excerpt(text.replace(/<br\s*\/?>/g, ' | ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim(), EXCERPT_CHARS);
 }

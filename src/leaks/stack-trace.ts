@@ -1,3 +1,5 @@
+import { excerpt } from './texts.js';
+
 /** A stack trace found in a text: which runtime printed it, how many frames, and its first lines. */
 export interface StackTrace {
   language: string;
@@ -59,8 +61,8 @@ export function findStackTrace(text: string): StackTrace | undefined {
     if (frames < 2 && !(header && frames >= 1)) continue;
     if (best && best.frames >= frames) continue;
     const from = Math.max(0, first - 1);
-    const excerpt = lines.slice(from, from + EXCERPT_LINES).map((line) => line.trim()).join(' | ').slice(0, EXCERPT_CHARS);
-    best = { language: dialect.language, frames, excerpt };
+    const quote = excerpt(lines.slice(from, from + EXCERPT_LINES).map((line) => line.trim()).join(' | '), EXCERPT_CHARS);
+    best = { language: dialect.language, frames, excerpt: quote };
   }
   return best;
 }

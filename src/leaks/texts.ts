@@ -43,3 +43,11 @@ function htmlText(html: string): string {
     .replace(/<[^>]{0,1000}>/g, '')
     .replace(/&(nbsp|lt|gt|amp|quot|apos|#39|#x27|#x2F);/gi, (_, name: string) => ENTITIES[name] ?? ENTITIES[name.toLowerCase()] ?? '');
 }
+
+/**
+ * At most `max` characters of a quote from a response, the last one `…` when it is cut: reports mask the part
+ * of a secret the API echoed that a cut leaves next to the mark.
+ */
+export function excerpt(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -7,11 +7,11 @@ import type { ApiSpec } from '../../src/spec/model.js';
 const SECRET = 'sk_live_4f1c2a9e7b3d5c8a';
 
 describe('what the redactor hides that a literal match would miss', () => {
-  test('a secret an excerpt cuts (its head at the end, its tail at the start) is masked like the whole', () => {
-    const redactor = createRedactor({ secrets: [SECRET] });
-    expect(redactor.redactText(`the body holds a trace: "…token=${SECRET.slice(0, 14)}"`)).toBe('the body holds a trace: "…token=***"');
-    expect(redactor.redactText(`"${SECRET.slice(-12)} at handler (/srv/app.js:1:1)"`)).toBe('"*** at handler (/srv/app.js:1:1)"');
-    expect(redactor.redactText(`kept: ${SECRET.slice(0, 9)}`)).toBe(`kept: ${SECRET.slice(0, 9)}`);
+  test('a secret a quote cuts (`…` marks the cut) is masked on either side of the mark', () => {
+    const redactor = createRedactor({ secrets: [SECRET, 'acme-admin-password'] });
+    expect(redactor.redactText(`the body holds a trace: "Error | token: ${SECRET.slice(0, 14)}…"`)).toBe('the body holds a trace: "Error | token: ***…"');
+    expect(redactor.redactText(`"…${SECRET.slice(-12)} at handler (/srv/app.js:1:1)"`)).toBe('"…*** at handler (/srv/app.js:1:1)"');
+    expect(redactor.redactText(`as acme-admin (tenant acme): ${SECRET.slice(0, 14)}`)).toBe(`as acme-admin (tenant acme): ${SECRET.slice(0, 14)}`);
   });
 
   test('a one-letter derived value is not a secret: text stays readable', () => {

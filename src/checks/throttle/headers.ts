@@ -10,7 +10,7 @@ export const headers: CheckDefinition = {
   ...throttleCheck,
   id: 'throttle.headers',
   title: 'Rate-limit headers agree with the limit and with what happened',
-  severity: 'warning',
+  severity: 'error',
   explain: {
     asserts:
       'When the API sends rate-limit headers (IETF RateLimit / RateLimit-Policy structured fields, draft-07 RateLimit, RateLimit-Limit/-Remaining/-Reset, or X-RateLimit-*), they announce the documented (or the enforced) limit and window, remaining goes down by one per request to 0 at the first 429 and is 0 on every 429, and reset is of one kind — epoch seconds or seconds until the reset, inferred from the magnitude — and points inside the window. Headers the document lists must be sent.',

@@ -66,7 +66,7 @@ test('mutated corpus documents load, or fail as a UsageError naming the file and
       const loaded = await loader.load(file, 10_000);
       expect(verdict(loaded, file)).toBe('ok');
     }),
-    { numRuns: 120 },
+    { numRuns: 100 },
   );
 }, 120_000);
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { resultsOf } from '../helpers/contract.js';
-import { TEST_TIMEOUT_MS, describeFailures, limiter, pythonModules, runGate, startPython, type GateResult } from './harness.js';
+import { TEST_TIMEOUT_MS, describeFailures, oncePerMode, failedResults, pythonModules, runGate, startPython, type GateResult } from './harness.js';
 
 /**
  * The DRF analytics API (test/fixtures/python/drf_analytics/app.py): Django REST Framework 3.14 and simplejwt 5.2
@@ -62,30 +62,18 @@ interface DrfRun extends GateResult {
   tokenLog: string[];
 }
 
-const gate = limiter(2);
-const runs = new Map<Mode, Promise<DrfRun>>();
-
 /** Access tokens live 12 s, so the identities renew them through the refresh view during the run. */
-function verdict(mode: Mode): Promise<DrfRun> {
-  let run = runs.get(mode);
-  if (!run) {
-    run = gate(async () => {
-      const app = await startPython('drf_analytics/app.py', { ANALYTICS_MODE: mode, ANALYTICS_ACCESS_SECONDS: '12' }, '/api/v1/health/');
-      try {
-        const result = await runGate({ baseUrl: app.baseUrl, spec: SPEC, config: config(String(app.info.expiredToken)) });
-        return { ...result, tokenLog: app.log().split('\n').filter((line) => line.startsWith('token: ')) };
-      } finally {
-        await app.stop();
-      }
-    });
-    runs.set(mode, run);
+const verdict = oncePerMode(async (mode: Mode): Promise<DrfRun> => {
+  const app = await startPython('drf_analytics/app.py', { ANALYTICS_MODE: mode, ANALYTICS_ACCESS_SECONDS: '12' }, '/api/v1/health/');
+  try {
+    const result = await runGate({ baseUrl: app.baseUrl, spec: SPEC, config: config(String(app.info.expiredToken)) });
+    return { ...result, tokenLog: app.log().split('\n').filter((line) => line.startsWith('token: ')) };
+  } finally {
+    await app.stop();
   }
-  return run;
-}
+});
 
-function failed(result: GateResult, check: string) {
-  return resultsOf(result.report, check).filter((r) => r.outcome === 'fail');
-}
+const failed = failedResults;
 
 if (!python.ok && process.env.CI) {
   describe('DRF analytics API, end to end', () => {

@@ -5,7 +5,7 @@ import { TokenAuthority } from '../fixtures/auth/data.js';
 import { projectsExpress, type ExpressMode } from '../fixtures/frameworks/projects-express.js';
 import { PROJECT_FIXTURES, projectsSpec } from '../fixtures/frameworks/projects.js';
 import { resultsOf } from '../helpers/contract.js';
-import { TEST_TIMEOUT_MS, describeFailures, limiter, runGate, startNode, type GateResult } from './harness.js';
+import { TEST_TIMEOUT_MS, describeFailures, oncePerMode, failedResults, runGate, startNode, type GateResult } from './harness.js';
 
 /** The Projects API in Express 5 with express-rate-limit 8 (test/fixtures/frameworks/projects-express.ts). */
 
@@ -32,29 +32,17 @@ async function config(tokens: TokenAuthority): Promise<ConfigInput> {
   };
 }
 
-const gate = limiter(2);
-const runs = new Map<ExpressMode, Promise<GateResult>>();
-
-function verdict(mode: ExpressMode): Promise<GateResult> {
-  let run = runs.get(mode);
-  if (!run) {
-    run = gate(async () => {
-      const tokens = new TokenAuthority();
-      const app = await startNode(createServer(projectsExpress(mode, tokens)));
-      try {
-        return await runGate({ baseUrl: app.baseUrl, spec: projectsSpec('express'), config: await config(tokens) });
-      } finally {
-        await app.stop();
-      }
-    });
-    runs.set(mode, run);
+const verdict = oncePerMode(async (mode: ExpressMode): Promise<GateResult> => {
+  const tokens = new TokenAuthority();
+  const app = await startNode(createServer(projectsExpress(mode, tokens)));
+  try {
+    return await runGate({ baseUrl: app.baseUrl, spec: projectsSpec('express'), config: await config(tokens) });
+  } finally {
+    await app.stop();
   }
-  return run;
-}
+});
 
-function failed(result: GateResult, check: string) {
-  return resultsOf(result.report, check).filter((r) => r.outcome === 'fail');
-}
+const failed = failedResults;
 
 describe.concurrent('Express 5 Projects API, every suite end to end', { timeout: TEST_TIMEOUT_MS }, () => {
   it.each(Object.keys(VERDICTS) as ExpressMode[])('%s mode fails exactly the intended checks', async (mode) => {

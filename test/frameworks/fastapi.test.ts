@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { resultsOf } from '../helpers/contract.js';
-import { TEST_TIMEOUT_MS, describeFailures, limiter, pythonModules, runGate, startPython, type GateResult } from './harness.js';
+import { TEST_TIMEOUT_MS, describeFailures, oncePerMode, failedResults, pythonModules, runGate, startPython, type GateResult } from './harness.js';
 
 /**
  * The FastAPI model registry (test/fixtures/python/fastapi_registry/app.py) under uvicorn, with Debian's
@@ -39,29 +39,17 @@ const CONFIG: ConfigInput = {
   tenancy: { crossTenantWrites: true },
 };
 
-const gate = limiter(2);
-const runs = new Map<Mode, Promise<GateResult>>();
-
 /** Starts the app in a mode, runs the gate against it (no --spec: discovered), stops the app; once per mode. */
-function verdict(mode: Mode): Promise<GateResult> {
-  let run = runs.get(mode);
-  if (!run) {
-    run = gate(async () => {
-      const app = await startPython('fastapi_registry/app.py', { REGISTRY_MODE: mode }, '/health');
-      try {
-        return await runGate({ baseUrl: app.baseUrl, config: CONFIG });
-      } finally {
-        await app.stop();
-      }
-    });
-    runs.set(mode, run);
+const verdict = oncePerMode(async (mode: Mode): Promise<GateResult> => {
+  const app = await startPython('fastapi_registry/app.py', { REGISTRY_MODE: mode }, '/health');
+  try {
+    return await runGate({ baseUrl: app.baseUrl, config: CONFIG });
+  } finally {
+    await app.stop();
   }
-  return run;
-}
+});
 
-function failed(result: GateResult, check: string) {
-  return resultsOf(result.report, check).filter((r) => r.outcome === 'fail');
-}
+const failed = failedResults;
 
 if (!python.ok && process.env.CI) {
   describe('FastAPI model registry, end to end', () => {

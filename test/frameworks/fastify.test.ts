@@ -4,7 +4,7 @@ import { USERS } from '../fixtures/auth/data.js';
 import { projectsFastify, type FastifyMode } from '../fixtures/frameworks/projects-fastify.js';
 import { PROJECT_FIXTURES, projectsSpec } from '../fixtures/frameworks/projects.js';
 import { resultsOf } from '../helpers/contract.js';
-import { TEST_TIMEOUT_MS, describeFailures, limiter, runGate, startNode, type GateResult } from './harness.js';
+import { TEST_TIMEOUT_MS, describeFailures, oncePerMode, failedResults, runGate, startNode, type GateResult } from './harness.js';
 
 /** The Projects API in Fastify 5 with @fastify/rate-limit 11 (test/fixtures/frameworks/projects-fastify.ts). */
 
@@ -29,31 +29,19 @@ const CONFIG: ConfigInput = {
   tenancy: { crossTenantWrites: true },
 };
 
-const gate = limiter(2);
-const runs = new Map<FastifyMode, Promise<GateResult>>();
-
-function verdict(mode: FastifyMode): Promise<GateResult> {
-  let run = runs.get(mode);
-  if (!run) {
-    run = gate(async () => {
-      const fastify = projectsFastify(mode);
-      await fastify.ready();
-      const app = await startNode(fastify.server);
-      try {
-        return await runGate({ baseUrl: app.baseUrl, spec: projectsSpec('fastify'), config: CONFIG });
-      } finally {
-        await app.stop();
-        await fastify.close();
-      }
-    });
-    runs.set(mode, run);
+const verdict = oncePerMode(async (mode: FastifyMode): Promise<GateResult> => {
+  const fastify = projectsFastify(mode);
+  await fastify.ready();
+  const app = await startNode(fastify.server);
+  try {
+    return await runGate({ baseUrl: app.baseUrl, spec: projectsSpec('fastify'), config: CONFIG });
+  } finally {
+    await app.stop();
+    await fastify.close();
   }
-  return run;
-}
+});
 
-function failed(result: GateResult, check: string) {
-  return resultsOf(result.report, check).filter((r) => r.outcome === 'fail');
-}
+const failed = failedResults;
 
 describe.concurrent('Fastify 5 Projects API, every suite end to end', { timeout: TEST_TIMEOUT_MS }, () => {
   it.each(Object.keys(VERDICTS) as FastifyMode[])('%s mode fails exactly the intended checks', async (mode) => {

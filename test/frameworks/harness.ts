@@ -9,7 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { ConfigInput } from '../../src/config/schema.js';
 import type { Report } from '../../src/report/model.js';
-import { failedChecks } from '../helpers/contract.js';
+import type { Result } from '../../src/checks/result.js';
+import { failedChecks, resultsOf } from '../helpers/contract.js';
 
 /** The Debian interpreter: the Debian packages (python3-fastapi, …) are installed for it, not for a pyenv python3. */
 export const PYTHON = '/usr/bin/python3';
@@ -220,7 +221,7 @@ export function describeFailures(report: Report): string {
 }
 
 /** At most `limit` async jobs at a time (modes of one framework run side by side, not all at once). */
-export function limiter(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
+function limiter(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
   let active = 0;
   const waiting: (() => void)[] = [];
   return async <T>(job: () => Promise<T>): Promise<T> => {
@@ -233,4 +234,20 @@ export function limiter(limit: number): <T>(job: () => Promise<T>) => Promise<T>
       waiting.shift()?.();
     }
   };
+}
+
+/** One gate run per mode, at most two at a time, shared by every test that asks for that mode. */
+export function oncePerMode<M, R>(run: (mode: M) => Promise<R>): (mode: M) => Promise<R> {
+  const gate = limiter(2);
+  const runs = new Map<M, Promise<R>>();
+  return (mode) => {
+    let pending = runs.get(mode);
+    if (!pending) runs.set(mode, (pending = gate(() => run(mode))));
+    return pending;
+  };
+}
+
+/** The failed results of one check. */
+export function failedResults(result: GateResult, check: string): Result[] {
+  return resultsOf(result.report, check).filter((r) => r.outcome === 'fail');
 }

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { resultsOf } from '../helpers/contract.js';
-import { TEST_TIMEOUT_MS, describeFailures, oncePerMode, failedResults, pythonModules, runGate, startPython, type GateResult } from './harness.js';
+import { describeFailures, oncePerMode, failedResults, describeWithPython, pythonModules, runGate, startPython, type GateResult } from './harness.js';
 
 /**
  * The DRF analytics API (test/fixtures/python/drf_analytics/app.py): Django REST Framework 3.14 and simplejwt 5.2
@@ -75,83 +75,70 @@ const verdict = oncePerMode(async (mode: Mode): Promise<DrfRun> => {
 
 const failed = failedResults;
 
-if (!python.ok && process.env.CI) {
-  describe('DRF analytics API, end to end', () => {
-    it('has the Debian packages .ci/run installs', () => {
-      throw new Error(`CI must run the Django REST Framework e2e tests: ${python.reason}`);
-    });
+describeWithPython('DRF analytics API', python, 'DRF analytics API (DRF 3.14, simplejwt 5.2), every suite end to end', () => {
+  it.each(Object.keys(VERDICTS) as Mode[])('%s mode fails exactly the intended checks', async (mode) => {
+    const result = await verdict(mode);
+    expect(result.failed, describeFailures(result.report)).toEqual(VERDICTS[mode]);
+    expect(result.code).toBe(mode === 'correct' ? 0 : 1);
   });
-} else if (!python.ok) {
-  console.warn(`Django REST Framework e2e tests skipped: ${python.reason}`);
-  describe.skip(`DRF analytics API, end to end (skipped: ${python.reason})`, () => {
-    it('runs specgate against the app', () => undefined);
+
+  it('correct mode: logs in, refreshes, and proves every family rather than skipping it', async () => {
+    const result = await verdict('correct');
+    expect(result.tokenLog).toContain('token: POST /api/v1/auth/token/ 200');
+    expect(result.tokenLog).toContain('token: POST /api/v1/auth/token/refresh/ 200');
+    const passed = new Set(result.report.results.filter((r) => r.outcome === 'pass').map((r) => r.check));
+    for (const check of ['paths.resolves', 'paths.response-schema', 'paths.method-not-allowed', 'auth.required', 'auth.invalid-credentials', 'auth.www-authenticate', 'auth.public-open', 'auth.role-forbidden', 'tenancy.isolation', 'tenancy.no-enumeration', 'errors.envelope', 'errors.request-id', 'errors.bad-input']) {
+      expect(passed, check).toContain(check);
+    }
+    // The expired simplejwt token and the forged ones are refused with 401 and error="invalid_token".
+    const invalid = resultsOf(result.report, 'auth.invalid-credentials').find((r) => r.operation === 'GET /reports/')!;
+    expect(invalid.message).toMatch(/the expired token from identities\.acme-admin\.expiredToken/);
+    // Both ScopedRateThrottle scopes hold, and DRF's "Expected available in N seconds" agrees with Retry-After.
+    for (const operation of ['POST /auth/token/', 'POST /reports/{report_id}/exports/']) {
+      const enforced = resultsOf(result.report, 'throttle.enforced').find((r) => r.operation === operation)!;
+      expect(enforced.outcome, enforced.message).toBe('pass');
+      const retryAfter = resultsOf(result.report, 'throttle.retry-after').find((r) => r.operation === operation)!;
+      expect(retryAfter.outcome, retryAfter.message).toBe('pass');
+    }
+    expect(resultsOf(result.report, 'throttle.key-isolation').find((r) => r.operation === 'POST /reports/{report_id}/exports/')!.outcome).toBe('pass');
+    expect(resultsOf(result.report, 'errors.envelope').find((r) => r.outcome === 'pass')?.message).toContain('the envelope format (inferred from');
   });
-} else {
-  describe.concurrent('DRF analytics API (DRF 3.14, simplejwt 5.2), every suite end to end', { timeout: TEST_TIMEOUT_MS }, () => {
-    it.each(Object.keys(VERDICTS) as Mode[])('%s mode fails exactly the intended checks', async (mode) => {
-      const result = await verdict(mode);
-      expect(result.failed, describeFailures(result.report)).toEqual(VERDICTS[mode]);
-      expect(result.code).toBe(mode === 'correct' ? 0 : 1);
-    });
 
-    it('correct mode: logs in, refreshes, and proves every family rather than skipping it', async () => {
-      const result = await verdict('correct');
-      expect(result.tokenLog).toContain('token: POST /api/v1/auth/token/ 200');
-      expect(result.tokenLog).toContain('token: POST /api/v1/auth/token/refresh/ 200');
-      const passed = new Set(result.report.results.filter((r) => r.outcome === 'pass').map((r) => r.check));
-      for (const check of ['paths.resolves', 'paths.response-schema', 'paths.method-not-allowed', 'auth.required', 'auth.invalid-credentials', 'auth.www-authenticate', 'auth.public-open', 'auth.role-forbidden', 'tenancy.isolation', 'tenancy.no-enumeration', 'errors.envelope', 'errors.request-id', 'errors.bad-input']) {
-        expect(passed, check).toContain(check);
-      }
-      // The expired simplejwt token and the forged ones are refused with 401 and error="invalid_token".
-      const invalid = resultsOf(result.report, 'auth.invalid-credentials').find((r) => r.operation === 'GET /reports/')!;
-      expect(invalid.message).toMatch(/the expired token from identities\.acme-admin\.expiredToken/);
-      // Both ScopedRateThrottle scopes hold, and DRF's "Expected available in N seconds" agrees with Retry-After.
-      for (const operation of ['POST /auth/token/', 'POST /reports/{report_id}/exports/']) {
-        const enforced = resultsOf(result.report, 'throttle.enforced').find((r) => r.operation === operation)!;
-        expect(enforced.outcome, enforced.message).toBe('pass');
-        const retryAfter = resultsOf(result.report, 'throttle.retry-after').find((r) => r.operation === operation)!;
-        expect(retryAfter.outcome, retryAfter.message).toBe('pass');
-      }
-      expect(resultsOf(result.report, 'throttle.key-isolation').find((r) => r.operation === 'POST /reports/{report_id}/exports/')!.outcome).toBe('pass');
-      expect(resultsOf(result.report, 'errors.envelope').find((r) => r.outcome === 'pass')?.message).toContain('the envelope format (inferred from');
-    });
-
-    it('auth mode: SessionAuthentication first is named as the cause of the 403, and the bare simplejwt challenge is a warning', async () => {
-      const result = await verdict('auth');
-      const required = failed(result, 'auth.required');
-      expect(required.map((r) => r.operation)).toEqual(['GET /usage/']);
-      expect(required[0]!.message).toContain('GET /api/v1/usage/ without credentials answered 403');
-      expect(required[0]!.message).toContain('Django REST Framework answers 401 only when the first authentication class provides authenticate_header');
-      expect(required[0]!.hint).toContain('DEFAULT_AUTHENTICATION_CLASSES');
-      const challenge = failed(result, 'auth.www-authenticate');
-      expect(challenge.length).toBeGreaterThan(0);
-      expect(challenge.every((r) => r.severity === 'warning' && r.message.includes('without error="invalid_token"'))).toBe(true);
-      expect(failed(result, 'auth.public-open').map((r) => r.operation)).toEqual(['GET /health/']);
-      // DRF turned NotAuthenticated into a 403 while the envelope still says not_authenticated.
-      expect(failed(result, 'errors.envelope').map((r) => r.operation)).toEqual(['GET /usage/']);
-    });
-
-    it('paths mode: the undocumented PUT, the route mounted without /v1 (with where it answers) and the missing field', async () => {
-      const result = await verdict('paths');
-      expect(failed(result, 'paths.method-not-allowed')[0]!.message).toContain('PUT /api/v1/reports/1/ answered 400; expected 405 with Allow: GET, PATCH');
-      const resolves = failed(result, 'paths.resolves');
-      expect(resolves.map((r) => r.operation)).toEqual(['GET /usage/']);
-      expect(resolves[0]!.hint).toContain('the route answers at /api/usage/');
-      expect(failed(result, 'paths.response-schema')[0]!.message).toContain("must have required property 'created_at'");
-    });
-
-    it('throttle mode: DummyCache silently disables both scopes, the login brute-force limit included', async () => {
-      const result = await verdict('throttle');
-      expect(failed(result, 'throttle.enforced').map((r) => r.operation).sort()).toEqual(['POST /auth/token/', 'POST /reports/{report_id}/exports/']);
-      const login = failed(result, 'throttle.enforced').find((r) => r.operation === 'POST /auth/token/')!;
-      expect(login.message).toMatch(/never throttled: \d+ requests within 1 s answered 401×\d+; the limit is 10 per 1 s/);
-    });
-
-    it("errors mode: Django's DEBUG pages are leaks, the crash on a missing field is bad input, replaced ids are warnings", async () => {
-      const result = await verdict('errors');
-      expect(failed(result, 'errors.no-stack-trace').map((r) => r.message).join('\n')).toContain('the Django debug page (DEBUG = True)');
-      expect(failed(result, 'errors.bad-input')[0]!.message).toContain('a body without the required "format" → 500');
-      expect(failed(result, 'errors.request-id').every((r) => r.severity === 'warning')).toBe(true);
-    });
+  it('auth mode: SessionAuthentication first is named as the cause of the 403, and the bare simplejwt challenge is a warning', async () => {
+    const result = await verdict('auth');
+    const required = failed(result, 'auth.required');
+    expect(required.map((r) => r.operation)).toEqual(['GET /usage/']);
+    expect(required[0]!.message).toContain('GET /api/v1/usage/ without credentials answered 403');
+    expect(required[0]!.message).toContain('Django REST Framework answers 401 only when the first authentication class provides authenticate_header');
+    expect(required[0]!.hint).toContain('DEFAULT_AUTHENTICATION_CLASSES');
+    const challenge = failed(result, 'auth.www-authenticate');
+    expect(challenge.length).toBeGreaterThan(0);
+    expect(challenge.every((r) => r.severity === 'warning' && r.message.includes('without error="invalid_token"'))).toBe(true);
+    expect(failed(result, 'auth.public-open').map((r) => r.operation)).toEqual(['GET /health/']);
+    // DRF turned NotAuthenticated into a 403 while the envelope still says not_authenticated.
+    expect(failed(result, 'errors.envelope').map((r) => r.operation)).toEqual(['GET /usage/']);
   });
-}
+
+  it('paths mode: the undocumented PUT, the route mounted without /v1 (with where it answers) and the missing field', async () => {
+    const result = await verdict('paths');
+    expect(failed(result, 'paths.method-not-allowed')[0]!.message).toContain('PUT /api/v1/reports/1/ answered 400; expected 405 with Allow: GET, PATCH');
+    const resolves = failed(result, 'paths.resolves');
+    expect(resolves.map((r) => r.operation)).toEqual(['GET /usage/']);
+    expect(resolves[0]!.hint).toContain('the route answers at /api/usage/');
+    expect(failed(result, 'paths.response-schema')[0]!.message).toContain("must have required property 'created_at'");
+  });
+
+  it('throttle mode: DummyCache silently disables both scopes, the login brute-force limit included', async () => {
+    const result = await verdict('throttle');
+    expect(failed(result, 'throttle.enforced').map((r) => r.operation).sort()).toEqual(['POST /auth/token/', 'POST /reports/{report_id}/exports/']);
+    const login = failed(result, 'throttle.enforced').find((r) => r.operation === 'POST /auth/token/')!;
+    expect(login.message).toMatch(/never throttled: \d+ requests within 1 s answered 401×\d+; the limit is 10 per 1 s/);
+  });
+
+  it("errors mode: Django's DEBUG pages are leaks, the crash on a missing field is bad input, replaced ids are warnings", async () => {
+    const result = await verdict('errors');
+    expect(failed(result, 'errors.no-stack-trace').map((r) => r.message).join('\n')).toContain('the Django debug page (DEBUG = True)');
+    expect(failed(result, 'errors.bad-input')[0]!.message).toContain('a body without the required "format" → 500');
+    expect(failed(result, 'errors.request-id').every((r) => r.severity === 'warning')).toBe(true);
+  });
+});

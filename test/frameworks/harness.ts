@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { describe, it } from 'vitest';
 import type { ConfigInput } from '../../src/config/schema.js';
 import type { Report } from '../../src/report/model.js';
 import type { Result } from '../../src/checks/result.js';
@@ -32,6 +33,27 @@ export function pythonModules(modules: string[], packages: string[]): { ok: true
   if (probe.error) return { ok: false, reason: `${PYTHON} cannot run (${probe.error.message}); ${install}` };
   if (probe.status !== 0) return { ok: false, reason: `${PYTHON} cannot import ${modules.join(', ')}: ${probe.stderr.trim().split('\n').at(-1)}; ${install}` };
   return { ok: true };
+}
+
+/**
+ * Declares the end-to-end suite of a Python fixture: run when its Debian packages import; otherwise skipped with
+ * the install command, except in CI, where a missing package is a failing test.
+ */
+export function describeWithPython(app: string, python: ReturnType<typeof pythonModules>, title: string, body: () => void): void {
+  if (python.ok) {
+    describe.concurrent(title, { timeout: TEST_TIMEOUT_MS }, body);
+  } else if (process.env.CI) {
+    describe(`${app}, end to end`, () => {
+      it('has the Debian packages .ci/run installs', () => {
+        throw new Error(`CI must run the ${app} e2e tests: ${python.reason}`);
+      });
+    });
+  } else {
+    console.warn(`${app} e2e tests skipped: ${python.reason}`);
+    describe.skip(`${app}, end to end (skipped: ${python.reason})`, () => {
+      it('runs specgate against the app', () => undefined);
+    });
+  }
 }
 
 /** A server the test started, its base URL, and how to stop it. */
